@@ -1,0 +1,26 @@
+// Schema statements for FalkorDB: an index on every lookup key.
+
+// name: schema_entity_id
+// returns: nothing
+// mode: schema
+CREATE INDEX FOR (n:Entity) ON (n.id);
+
+// name: schema_entity_kind
+// returns: nothing
+// mode: schema
+CREATE INDEX FOR (n:Entity) ON (n.kind);
+
+// name: schema_document_id
+// returns: nothing
+// mode: schema
+CREATE INDEX FOR (d:Document) ON (d.id);
+
+// name: schema_figure_id
+// returns: nothing
+// mode: schema
+CREATE INDEX FOR (f:Figure) ON (f.id);
+
+// name: schema_status_id
+// returns: nothing
+// mode: schema
+CREATE INDEX FOR (s:Status) ON (s.id);

@@ -1,0 +1,17 @@
+// Finding entities by any of their names.
+
+// name: search_entities
+// returns: id, name, kind, aliases, rank (0 exact, 1 prefix, 2 word prefix, 3 contains), best first
+// mode: read
+MATCH (n:Entity)
+WHERE any(k IN n.search_keys WHERE k CONTAINS $q)
+WITH n,
+     CASE
+       WHEN any(k IN n.search_keys WHERE k = $q) THEN 0
+       WHEN any(k IN n.search_keys WHERE k STARTS WITH $q) THEN 1
+       WHEN any(k IN n.search_keys WHERE k CONTAINS (' ' + $q) OR k CONTAINS ('(' + $q)) THEN 2
+       ELSE 3
+     END AS rank
+RETURN n.id AS id, n.name AS name, n.kind AS kind, n.aliases AS aliases, rank
+ORDER BY rank, size(n.name), n.name
+LIMIT $limit;

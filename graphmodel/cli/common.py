@@ -1,0 +1,74 @@
+"""What the commands share: opening the engine, reporting errors and progress."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+import click
+
+from graphmodel.engine import Engine, open_engine
+from graphmodel.errors import CollabGraphError, InvalidDataError, NotFoundError
+from graphmodel.settings import Settings
+
+__all__ = ["engine_session", "fail", "print_json", "Progress"]
+
+
+def fail(message: str, hint: str = "", code: int = 1) -> None:
+    """Print an error (and what to do next) to stderr and exit non-zero."""
+    click.secho(f"error: {message}", fg="red", err=True)
+    if hint:
+        click.echo(f"  {hint}", err=True)
+    sys.exit(code)
+
+
+@contextlib.contextmanager
+def engine_session(settings: Settings | None = None) -> Iterator[Engine]:
+    """An open engine for one command; graphmodel errors become a clear message and exit 1."""
+    try:
+        engine = open_engine(settings or Settings())
+    except CollabGraphError as exc:
+        fail(str(exc), "check NEO4J_URI / COLLABGRAPH_DATA_DIR, or see `collabgraph --help`")
+        raise  # unreachable; keeps type checkers content
+    try:
+        yield engine
+    except InvalidDataError as exc:
+        click.secho(f"error: {exc}; nothing was loaded, the graph is unchanged", fg="red", err=True)
+        for problem in exc.problems:
+            click.echo(f"  {problem}", err=True)
+        sys.exit(1)
+    except NotFoundError as exc:
+        fail(str(exc), "`collabgraph search TEXT` finds ids by name or abbreviation")
+    except CollabGraphError as exc:
+        fail(str(exc))
+    finally:
+        engine.close()
+
+
+def print_json(data: Any) -> None:
+    """Write `data` as indented JSON to stdout."""
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+
+
+class Progress:
+    """Progress of a long step on stderr: a live line on a terminal, a few lines otherwise."""
+
+    def __init__(self, label: str, quiet: bool = False):
+        self.label, self.quiet = label, quiet
+        self.tty = sys.stderr.isatty()
+        self._last = -1
+
+    def __call__(self, step: str, done: int, total: int) -> None:
+        if self.quiet or total <= 0:
+            return
+        percent = done * 100 // total
+        if self.tty:
+            click.echo(f"\r{self.label}: {done}/{total} batches ({percent}%) {step:<28}", nl=False, err=True)
+            if done == total:
+                click.echo("", err=True)
+        elif percent // 25 != self._last // 25 or done == total:
+            click.echo(f"{self.label}: {done}/{total} batches ({percent}%)", err=True)
+        self._last = percent

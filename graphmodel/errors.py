@@ -1,0 +1,107 @@
+"""The errors graphmodel raises, and nothing else escapes it.
+
+    CollabGraphError                 base of everything below
+    ├── SchemaDefinitionError        graphmodel/schema.yaml itself is wrong
+    ├── StatementError               cypher/ is wrong: unknown, duplicate or malformed statement
+    ├── InvalidDataError             seed data refused; carries every Problem (file, line, field)
+    ├── NotFoundError                an id, region, root or document that does not exist
+    ├── InvalidRequestError          a parameter that is not acceptable (bad date, format, ...)
+    ├── QueryRefusedError            the engine refused a statement (write in read-only, syntax)
+    │   └── QueryTimeoutError        it ran past its time limit
+    └── GraphUnavailableError        the engine cannot be reached, started, or is restarting
+
+Driver exceptions are translated once, in the engine adapters; the API maps each class
+to one status code in one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = [
+    "CollabGraphError",
+    "SchemaDefinitionError",
+    "StatementError",
+    "Problem",
+    "InvalidDataError",
+    "NotFoundError",
+    "InvalidRequestError",
+    "QueryRefusedError",
+    "QueryTimeoutError",
+    "GraphUnavailableError",
+]
+
+
+class CollabGraphError(Exception):
+    """Base class of every error graphmodel raises."""
+
+
+class SchemaDefinitionError(CollabGraphError):
+    """The schema declaration is malformed."""
+
+
+class StatementError(CollabGraphError):
+    """A Cypher statement file is malformed, or a statement name is unknown or duplicated."""
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One problem in the seed data, located by file, line and field."""
+
+    file: str
+    line: int
+    field: str
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        text = f"{self.file}:{self.line}: {self.field}: {self.message}"
+        return f"{text} ({self.hint})" if self.hint else text
+
+
+class InvalidDataError(CollabGraphError):
+    """Seed data was refused; nothing was written. `problems` lists every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        count = len(self.problems)
+        super().__init__(f"{count} problem{'s' if count != 1 else ''} in the seed data")
+
+
+@dataclass
+class NotFoundError(CollabGraphError):
+    """Something named by id does not exist; `suggestions` are close matches."""
+
+    what: str
+    id: str
+    suggestions: list[dict[str, str]] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        text = f"no {self.what} with id {self.id!r}"
+        if self.suggestions:
+            text += "; did you mean " + ", ".join(s["id"] for s in self.suggestions) + "?"
+        return text
+
+
+class InvalidRequestError(CollabGraphError):
+    """A request parameter is not acceptable; `parameter` names it."""
+
+    def __init__(self, parameter: str, message: str):
+        self.parameter = parameter
+        super().__init__(f"{parameter}: {message}")
+
+
+class QueryRefusedError(CollabGraphError):
+    """The engine refused a statement (a write in read-only mode, a syntax error, ...)."""
+
+
+class QueryTimeoutError(QueryRefusedError):
+    """A statement ran past its time limit."""
+
+
+class GraphUnavailableError(CollabGraphError):
+    """The graph engine cannot be reached or started; `retry_after` is a hint in seconds."""
+
+    def __init__(self, message: str, retry_after: int = 5):
+        self.retry_after = retry_after
+        super().__init__(message)

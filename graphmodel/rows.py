@@ -1,0 +1,152 @@
+"""Flattening a validated Dataset into the parameter rows the load statements take.
+
+Every row carries its provenance as two aligned lists, ``source_documents`` and
+``source_refs`` (both engines store lists of strings; neither stores maps on a node),
+and its time span as ISO strings: ``valid_from`` (stated, or else the date of the
+earliest document that states it, ``from_basis`` saying which) and ``valid_to``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from graphmodel.dataset import Dataset, Source
+from graphmodel.schema import Schema
+
+__all__ = ["LoadRows", "build_rows", "search_keys"]
+
+
+def search_keys(name: str, aliases: Iterable[str], entity_id: str) -> list[str]:
+    """The lower-cased names an entity is found by: id, name and every alias."""
+    keys = [entity_id.lower(), name.lower(), *(a.lower() for a in aliases)]
+    return list(dict.fromkeys(k.strip() for k in keys if k.strip()))
+
+
+def _provenance(sources: list[Source]) -> dict[str, list[str]]:
+    ordered = sorted(set(sources))
+    return {
+        "source_documents": [s.document for s in ordered],
+        "source_refs": [s.ref for s in ordered],
+    }
+
+
+def _span(dataset: Dataset, since: str | None, until: str | None, sources: list[Source]) -> dict[str, Any]:
+    valid_from = since or dataset.earliest_date(sources)
+    return {
+        "valid_from": valid_from,
+        "valid_to": until,
+        "from_basis": "stated" if since else ("document" if valid_from else "undated"),
+    }
+
+
+def _fact_id(*parts: Any) -> str:
+    return hashlib.sha1("|".join(str(p) for p in parts).encode()).hexdigest()[:16]
+
+
+class LoadRows:
+    """The rows of one dataset, grouped the way the load statements take them."""
+
+    def __init__(self) -> None:
+        self.documents: list[dict[str, Any]] = []
+        self.entities: list[dict[str, Any]] = []
+        self.relationships: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        self.statuses: list[dict[str, Any]] = []
+        self.figures: list[dict[str, Any]] = []
+
+    @property
+    def relationship_count(self) -> int:
+        """How many entity-to-entity relationships the rows create."""
+        return sum(len(rows) for rows in self.relationships.values())
+
+
+def build_rows(dataset: Dataset, schema: Schema) -> LoadRows:
+    """The load rows for `dataset`."""
+    rows = LoadRows()
+    for doc in dataset.documents.values():
+        rows.documents.append(
+            {
+                "id": doc.id,
+                "props": {
+                    "title": doc.title,
+                    "body": doc.body,
+                    "kind": doc.kind,
+                    "date": doc.date,
+                    "file": doc.file,
+                    "notes": doc.notes,
+                },
+            }
+        )
+    latest_status: dict[str, tuple[str, str]] = {}
+    for status in dataset.statuses:
+        span = _span(dataset, status.since, status.until, status.sources)
+        key = (span["valid_from"] or "", status.status)
+        if status.entity not in latest_status or key >= latest_status[status.entity]:
+            latest_status[status.entity] = key
+        rows.statuses.append(
+            {
+                "entity": status.entity,
+                "id": _fact_id("status", status.entity, status.status, status.since, status.until),
+                "props": {
+                    "status": status.status,
+                    "note": status.note,
+                    **span,
+                    **_provenance(status.sources),
+                },
+            }
+        )
+    for entity in dataset.entities.values():
+        props: dict[str, Any] = dict(entity.properties)
+        props.update(
+            {
+                "name": entity.name,
+                "kind": entity.kind,
+                "aliases": entity.aliases,
+                "search_keys": search_keys(entity.name, entity.aliases, entity.id),
+                "search_text": " | ".join(search_keys(entity.name, entity.aliases, entity.id)),
+                "status": latest_status.get(entity.id, ("", None))[1],
+                "property_names": sorted(entity.properties),
+                **_span(dataset, entity.since, entity.until, entity.sources),
+                **_provenance(entity.sources),
+            }
+        )
+        rows.entities.append({"id": entity.id, "props": props})
+    for rel in dataset.relationships:
+        props = dict(rel.properties)
+        props.update(
+            {
+                "id": _fact_id(rel.type, rel.source, rel.target, sorted(rel.properties.items())),
+                "note": rel.note,
+                **_span(dataset, rel.since, rel.until, rel.sources),
+                **_provenance(rel.sources),
+            }
+        )
+        rows.relationships[rel.type].append({"from": rel.source, "to": rel.target, "props": props})
+    for index, fig in enumerate(dataset.figures):
+        start, _, end = fig.period.partition("/")
+        rows.figures.append(
+            {
+                "entity": fig.entity,
+                "id": _fact_id("figure", index, fig.entity, fig.kind, fig.amount, fig.period),
+                "props": {
+                    "kind": fig.kind,
+                    "amount": fig.amount,
+                    "currency": fig.currency,
+                    "period": fig.period,
+                    "period_start": start,
+                    "period_end": end or start,
+                    "basis": fig.basis,
+                    "cash": fig.cash,
+                    "force": fig.force,
+                    "description": fig.description,
+                    **_span(dataset, None, None, fig.sources),
+                    **_provenance(fig.sources),
+                },
+            }
+        )
+    # Every schema type gets a (possibly empty) batch so loads are uniform.
+    for rtype in schema.relationships:
+        rows.relationships.setdefault(rtype, [])
+    return rows
