@@ -15,6 +15,7 @@ from typing import Any
 
 from graphmodel.dataset import Dataset, Source
 from graphmodel.schema import Schema
+from graphmodel.timeline import period_end, period_start
 
 __all__ = ["LoadRows", "build_rows", "search_keys"]
 
@@ -38,6 +39,8 @@ def _span(dataset: Dataset, since: str | None, until: str | None, sources: list[
     return {
         "valid_from": valid_from,
         "valid_to": until,
+        "t_from": period_start(valid_from),
+        "t_to": period_end(until),
         "from_basis": "stated" if since else ("document" if valid_from else "undated"),
     }
 

@@ -1,0 +1,71 @@
+"""The FastAPI application: one engine per process, opened and closed in the lifespan."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from api.errors import install_error_handlers
+from graphmodel.engine import Engine, open_engine
+from graphmodel.settings import Settings
+
+__all__ = ["create_app", "ROUTERS"]
+
+# Route modules, each exposing `router`; included in this order when present.
+ROUTERS = (
+    "api.routes.health",
+    "api.routes.search",
+    "api.routes.entities",
+    "api.routes.leads",
+    "api.routes.network",
+    "api.routes.documents",
+    "api.routes.money",
+    "api.routes.console",
+    "api.routes.exports",
+    "api.routes.maps",
+    "api.routes.analysis",
+)
+
+DESCRIPTION = """
+The police collaboration graph: who leads, takes part in, chairs and governs which police
+collaborations in England and Wales, read from public reports. Every answer cites the source
+document and paragraph. List endpoints also answer CSV (`format=csv` or `Accept: text/csv`).
+"""
+
+
+def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
+    """The app. With `engine` given it is used as is (and not closed); else one is opened."""
+    settings = settings or Settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        owned = engine is None
+        app.state.engine = engine or open_engine(settings)
+        try:
+            yield
+        finally:
+            if owned:
+                app.state.engine.close()
+
+    app = FastAPI(
+        title="Police collaboration graph",
+        version="0.1.0",
+        description=DESCRIPTION,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    if engine is not None:
+        app.state.engine = engine
+    install_error_handlers(app)
+    for module_name in ROUTERS:
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name == module_name:
+                continue
+            raise
+        app.include_router(module.router)
+    return app

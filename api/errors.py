@@ -1,0 +1,93 @@
+"""Each graphmodel error class mapped to one HTTP status, in one place.
+
+No request answers 500 with a stack trace: anything unexpected is logged and answered
+with a short message.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+
+from graphmodel.errors import (
+    CollabGraphError,
+    GraphUnavailableError,
+    InvalidDataError,
+    InvalidRequestError,
+    NotFoundError,
+    QueryRefusedError,
+    QueryTimeoutError,
+)
+
+__all__ = ["install_error_handlers"]
+
+log = logging.getLogger("collabgraph.api")
+
+
+def _not_found(_: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, NotFoundError)
+    return JSONResponse(
+        status_code=404,
+        content={"detail": str(exc), "what": exc.what, "id": exc.id, "suggestions": exc.suggestions},
+    )
+
+
+def _invalid_request(_: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, InvalidRequestError)
+    message = str(exc).split(": ", 1)[-1]
+    return JSONResponse(
+        status_code=422,
+        content={"detail": [{"loc": ["query", exc.parameter], "msg": message, "type": "value_error"}]},
+    )
+
+
+def _validation(_: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    errors = [
+        {"loc": list(e.get("loc", [])), "msg": str(e.get("msg", "")), "type": str(e.get("type", ""))}
+        for e in exc.errors()
+    ]
+    return JSONResponse(status_code=422, content={"detail": errors})
+
+
+def _refused(_: Request, exc: Exception) -> JSONResponse:
+    status = 408 if isinstance(exc, QueryTimeoutError) else 400
+    return JSONResponse(status_code=status, content={"detail": str(exc)})
+
+
+def _unavailable(_: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, GraphUnavailableError)
+    return JSONResponse(
+        status_code=503,
+        content={"detail": f"{exc}; retry in {exc.retry_after}s"},
+        headers={"Retry-After": str(exc.retry_after)},
+    )
+
+
+def _invalid_data(_: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, InvalidDataError)
+    return JSONResponse(
+        status_code=422,
+        content={"detail": str(exc), "problems": [p.__dict__ for p in exc.problems]},
+    )
+
+
+def _other(_: Request, exc: Exception) -> JSONResponse:
+    log.error("unexpected %s: %s", exc.__class__.__name__, exc, exc_info=exc)
+    status = 400 if isinstance(exc, CollabGraphError) else 500
+    return JSONResponse(status_code=status, content={"detail": "the request could not be answered"})
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    """Register the mapping from error class to response on `app`."""
+    app.add_exception_handler(NotFoundError, _not_found)
+    app.add_exception_handler(InvalidRequestError, _invalid_request)
+    app.add_exception_handler(RequestValidationError, _validation)
+    app.add_exception_handler(QueryRefusedError, _refused)
+    app.add_exception_handler(GraphUnavailableError, _unavailable)
+    app.add_exception_handler(InvalidDataError, _invalid_data)
+    app.add_exception_handler(CollabGraphError, _other)
+    app.add_exception_handler(Exception, _other)
