@@ -15,12 +15,30 @@ Batch = tuple[str, Mapping[str, Any]]  # (statement name, parameters)
 
 
 def plain(value: Any) -> Any:
-    """A driver value as plain Python: dicts, lists, str, int, float, bool, None."""
+    """A driver value as plain Python: dicts, lists, str, int, float, bool, None.
+
+    Graph elements (which analysts' console queries may return) become maps of their
+    labels or type and properties.
+    """
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
     if isinstance(value, Mapping):
         return {str(k): plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [plain(v) for v in value]
-    return value
+    labels = getattr(value, "labels", None)
+    if labels is not None:  # a node (FalkorDB or Neo4j)
+        props = getattr(value, "properties", None)
+        props = props if isinstance(props, Mapping) else dict(value.items())
+        return {"labels": sorted(labels), "properties": plain(props)}
+    rel_type = getattr(value, "relation", None) or getattr(value, "type", None)
+    if rel_type is not None and hasattr(value, "properties") or hasattr(value, "start_node"):
+        props = getattr(value, "properties", None)
+        props = props if isinstance(props, Mapping) else dict(value.items())
+        return {"type": str(rel_type), "properties": plain(props)}
+    if hasattr(value, "nodes") and callable(value.nodes):  # a FalkorDB path
+        return {"nodes": [plain(n) for n in value.nodes()], "edges": [plain(e) for e in value.edges()]}
+    return str(value)
 
 
 class Engine(ABC):

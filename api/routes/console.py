@@ -1,0 +1,35 @@
+"""POST /api/cypher: the analysts' read-only Cypher console (off unless configured)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+
+from api.deps import EngineDep, SettingsDep
+from graphmodel.console import MAX_QUERY_CHARS, run_console
+
+router = APIRouter(tags=["console"])
+
+
+class CypherRequest(BaseModel):
+    """A read-only Cypher query and its parameters."""
+
+    query: str = Field(min_length=1, max_length=MAX_QUERY_CHARS, examples=["MATCH (n:Entity {kind: 'board'}) RETURN n.name LIMIT 5"])
+    params: dict[str, Any] = Field(default_factory=dict)
+
+
+@router.post("/api/cypher", summary="Run read-only Cypher (when enabled)")
+def cypher(body: CypherRequest, engine: EngineDep, settings: SettingsDep) -> Any:
+    """{columns, rows, truncated, row_limit}. 403 unless COLLABGRAPH_CYPHER_CONSOLE is set; a
+    write is refused by the engine (400); a query past the time limit answers 408."""
+    if not settings.collabgraph_cypher_console:
+        return JSONResponse(
+            {"detail": "the Cypher console is disabled; set COLLABGRAPH_CYPHER_CONSOLE=1 to enable it"}, 403
+        )
+    return run_console(
+        engine, body.query, body.params, settings.collabgraph_console_timeout_ms,
+        settings.collabgraph_console_row_limit,
+    )  # fmt: skip

@@ -1,0 +1,53 @@
+"""Entities: one with all its relationships, what one is involved in, and paged lists."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import Response
+
+from api.deps import EngineDep
+from api.tabular import list_response
+from graphmodel.entities import get_entity, list_entities
+from graphmodel.participation import involvement
+from graphmodel.schema import load_schema
+
+router = APIRouter(tags=["entities"])
+
+AsOf = Annotated[str | None, Query(max_length=10, description="YYYY, YYYY-MM or YYYY-MM-DD", examples=["2013"])]
+EntityId = Annotated[str, Path(min_length=1, max_length=200, examples=["odyssey"])]
+Kind = Annotated[str | None, Query(pattern="^(" + "|".join(load_schema().kinds) + ")$")]
+Fmt = Annotated[str | None, Query(pattern="^(json|csv)$")]
+
+
+@router.get("/api/entities", summary="Entities by kind and region, paged")
+def entities(
+    request: Request,
+    engine: EngineDep,
+    kind: Kind = None,
+    region: Annotated[str | None, Query(max_length=200, examples=["east-midlands"])] = None,
+    as_of: AsOf = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 50,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+    format: Fmt = None,
+) -> Response:
+    """{total, limit, offset, results: [{id, name, kind, aliases, valid_from, valid_to, sources}]}."""
+    payload = list_entities(engine, kind, region, as_of, limit, offset)
+    return list_response(request, format, payload, "results", "entities")
+
+
+@router.get("/api/entities/{id}", summary="One entity with its relationships and citations")
+def entity(engine: EngineDep, id: EntityId, as_of: AsOf = None) -> dict[str, Any]:
+    """{id, name, kind, aliases, properties, sources, statuses, relationships: [{type, direction,
+    role?, status?, other, properties, sources}]}; 404 with close matches for an unknown id."""
+    return get_entity(engine, id, as_of)
+
+
+@router.get("/api/entities/{id}/involvement", summary="Everything an entity takes part in, leads, left or declined")
+def entity_involvement(request: Request, engine: EngineDep, id: EntityId, as_of: AsOf = None,
+                       format: Fmt = None) -> Response:  # fmt: skip
+    """Groups takes_part, leads, chairs, member_of, left, declined, not_participating, ...; CSV flat."""
+    payload = involvement(engine, id, as_of)
+    rows = [{"group": key, **row} for key, items in payload.items() if isinstance(items, list) for row in items]
+    return list_response(request, format, {**payload, "rows": rows}, "rows", f"{id}-involvement")

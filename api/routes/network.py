@@ -1,0 +1,48 @@
+"""Network questions: participation, governance and connections."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import Response
+
+from api.deps import EngineDep
+from api.tabular import list_response
+from graphmodel.connections import MAX_HOPS, connections
+from graphmodel.governance import governance_of
+from graphmodel.participation import participants
+from graphmodel.schema import load_schema
+
+router = APIRouter(tags=["network"])
+
+AsOf = Annotated[str | None, Query(max_length=10, description="YYYY, YYYY-MM or YYYY-MM-DD", examples=["2013"])]
+EntityId = Annotated[str, Path(min_length=1, max_length=200)]
+Status = Annotated[str | None, Query(pattern="^(" + "|".join(load_schema().statuses) + ")$")]
+
+
+@router.get("/api/participation/{id}", summary="Who takes part in a collaboration, with status and cost share")
+def participation(request: Request, engine: EngineDep, id: EntityId, status: Status = None, as_of: AsOf = None,
+                  format: Annotated[str | None, Query(pattern="^(json|csv)$")] = None) -> Response:  # fmt: skip
+    """{collaboration, participants: [{participant, status, cost_share, sources}], by_status}."""
+    payload = participants(engine, id, status, as_of)
+    return list_response(request, format, payload, "participants", f"{id}-participants")
+
+
+@router.get("/api/governance/{id}", summary="The governance chain above and below an entity")
+def governance(engine: EngineDep, id: EntityId, as_of: AsOf = None) -> dict[str, Any]:
+    """{entity, governed_by: [{board: {chairs, members, reports_to}}], chain, below}, all cited."""
+    return governance_of(engine, id, as_of)
+
+
+@router.get("/api/connections", summary="How two entities are connected (shortest paths, every hop cited)")
+def connection(
+    engine: EngineDep,
+    from_: Annotated[str, Query(alias="from", min_length=1, max_length=200, examples=["humberside"])],
+    to: Annotated[str, Query(min_length=1, max_length=200, examples=["npas"])],
+    max_hops: Annotated[int, Query(ge=1, le=MAX_HOPS)] = 4,
+    include_regions: bool = False,
+    as_of: AsOf = None,
+) -> dict[str, Any]:
+    """{from, to, hops, paths: [[{from, type, direction, role, status, to, sources}]], note}."""
+    return connections(engine, from_, to, max_hops, as_of, include_regions)

@@ -1,0 +1,26 @@
+"""GET /api/search: entities by name, abbreviation or alias."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
+
+from api.deps import EngineDep
+from api.tabular import list_response
+from graphmodel.search import MAX_QUERY_LENGTH, search
+
+router = APIRouter(tags=["search"])
+
+
+@router.get("/api/search", summary="Find entities by any of their names")
+def search_entities(
+    request: Request,
+    engine: EngineDep,
+    q: Annotated[str, Query(min_length=1, max_length=MAX_QUERY_LENGTH, description="Text to find", examples=["EMSOU"])],
+    limit: Annotated[int, Query(ge=1, le=200)] = 20,
+    format: Annotated[str | None, Query(pattern="^(json|csv)$")] = None,
+) -> Response:
+    """{"results": [{id, name, kind, aliases, match}]}, best match first (case-insensitive)."""
+    return list_response(request, format, {"results": search(engine, q, limit)}, "results", "search")

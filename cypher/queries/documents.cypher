@@ -1,0 +1,40 @@
+// The source documents and the facts each asserts.
+
+// name: documents_list
+// returns: id, title, body, kind, date, file, notes
+// mode: read
+MATCH (d:Document)
+RETURN d.id AS id, d.title AS title, d.body AS body, d.kind AS kind, d.date AS date,
+       d.file AS file, d.notes AS notes
+ORDER BY d.date, d.id;
+
+// name: document_by_id
+// returns: id, title, body, kind, date, file, notes (no row if unknown)
+// mode: read
+MATCH (d:Document {id: $id})
+RETURN d.id AS id, d.title AS title, d.body AS body, d.kind AS kind, d.date AS date,
+       d.file AS file, d.notes AS notes;
+
+// name: document_facts
+// returns: type, from {id, name, kind}, to {id, name, kind}, role, status, ref; the relationships a document states, paged
+// mode: read
+MATCH (a:Entity)-[r]->(b:Entity)
+WHERE $id IN r.source_documents
+RETURN type(r) AS type, {id: a.id, name: a.name, kind: a.kind} AS from,
+       {id: b.id, name: b.name, kind: b.kind} AS to, r.role AS role, r.status AS status,
+       r.valid_from AS valid_from, r.valid_to AS valid_to,
+       [i IN range(0, size(r.source_documents) - 1) WHERE r.source_documents[i] = $id |
+         r.source_refs[i]][0] AS ref
+ORDER BY type, from.name, to.name
+SKIP $offset
+LIMIT $limit;
+
+// name: document_fact_count
+// returns: relationships, entities (how many of each the document is cited by)
+// mode: read
+OPTIONAL MATCH (:Entity)-[r]->(:Entity)
+WHERE $id IN r.source_documents
+WITH count(r) AS relationships
+OPTIONAL MATCH (n:Entity)
+WHERE $id IN n.source_documents
+RETURN relationships, count(n) AS entities;

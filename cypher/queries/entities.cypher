@@ -1,0 +1,78 @@
+// Looking up one entity and what it is connected to. Every fact comes with its
+// citations as [{document, ref}]. $as_of_start / $as_of_end (both null = no time
+// filter) keep the facts holding at a date (see graphmodel/timeline.py).
+
+// name: entity_by_id
+// returns: id, name, kind, aliases, properties (every stored property), sources
+// mode: read
+MATCH (n:Entity {id: $id})
+RETURN n.id AS id, n.name AS name, n.kind AS kind, n.aliases AS aliases,
+       properties(n) AS properties,
+       [i IN range(0, size(n.source_documents) - 1) |
+         {document: n.source_documents[i], ref: n.source_refs[i]}] AS sources;
+
+// name: entity_relationships
+// returns: type, direction ('out' | 'in'), properties, other {id, name, kind}, sources
+// mode: read
+MATCH (n:Entity {id: $id})-[r]->(m:Entity)
+WHERE $as_of_start IS NULL OR (
+        (r.t_from IS NULL OR r.t_from <= $as_of_end) AND (r.t_to IS NULL OR r.t_to > $as_of_start)
+    AND (m.t_from IS NULL OR m.t_from <= $as_of_end) AND (m.t_to IS NULL OR m.t_to > $as_of_start))
+RETURN type(r) AS type, 'out' AS direction, properties(r) AS properties,
+       {id: m.id, name: m.name, kind: m.kind} AS other,
+       [i IN range(0, size(r.source_documents) - 1) |
+         {document: r.source_documents[i], ref: r.source_refs[i]}] AS sources
+UNION ALL
+MATCH (n:Entity {id: $id})<-[r]-(m:Entity)
+WHERE $as_of_start IS NULL OR (
+        (r.t_from IS NULL OR r.t_from <= $as_of_end) AND (r.t_to IS NULL OR r.t_to > $as_of_start)
+    AND (m.t_from IS NULL OR m.t_from <= $as_of_end) AND (m.t_to IS NULL OR m.t_to > $as_of_start))
+RETURN type(r) AS type, 'in' AS direction, properties(r) AS properties,
+       {id: m.id, name: m.name, kind: m.kind} AS other,
+       [i IN range(0, size(r.source_documents) - 1) |
+         {document: r.source_documents[i], ref: r.source_refs[i]}] AS sources;
+
+// name: entity_statuses
+// returns: status, valid_from, valid_to, note, sources (oldest first)
+// mode: read
+MATCH (n:Entity {id: $id})-[:HAS_STATUS]->(s:Status)
+RETURN s.status AS status, s.valid_from AS valid_from, s.valid_to AS valid_to, s.note AS note,
+       [i IN range(0, size(s.source_documents) - 1) |
+         {document: s.source_documents[i], ref: s.source_refs[i]}] AS sources
+ORDER BY s.t_from, s.status;
+
+// name: entity_list
+// returns: id, name, kind, aliases, valid_from, valid_to, sources; paged, by name
+// mode: read
+MATCH (n:Entity)
+WHERE ($kind IS NULL OR n.kind = $kind)
+  AND ($region IS NULL
+       OR (n)-[:IN_REGION]->(:Entity {id: $region})
+       OR (n)<-[:LEADS|PARTICIPATES_IN]-(:Entity)-[:IN_REGION]->(:Entity {id: $region}))
+  AND ($as_of_start IS NULL OR ((n.t_from IS NULL OR n.t_from <= $as_of_end)
+                                AND (n.t_to IS NULL OR n.t_to > $as_of_start)))
+RETURN n.id AS id, n.name AS name, n.kind AS kind, n.aliases AS aliases,
+       n.valid_from AS valid_from, n.valid_to AS valid_to,
+       [i IN range(0, size(n.source_documents) - 1) |
+         {document: n.source_documents[i], ref: n.source_refs[i]}] AS sources
+ORDER BY n.name, n.id
+SKIP $offset
+LIMIT $limit;
+
+// name: entity_count
+// returns: total (how many entities entity_list would page through)
+// mode: read
+MATCH (n:Entity)
+WHERE ($kind IS NULL OR n.kind = $kind)
+  AND ($region IS NULL
+       OR (n)-[:IN_REGION]->(:Entity {id: $region})
+       OR (n)<-[:LEADS|PARTICIPATES_IN]-(:Entity)-[:IN_REGION]->(:Entity {id: $region}))
+  AND ($as_of_start IS NULL OR ((n.t_from IS NULL OR n.t_from <= $as_of_end)
+                                AND (n.t_to IS NULL OR n.t_to > $as_of_start)))
+RETURN count(n) AS total;
+
+// name: entity_kind
+// returns: id, kind of one entity (no row if unknown)
+// mode: read
+MATCH (n:Entity {id: $id})
+RETURN n.id AS id, n.kind AS kind, n.name AS name;

@@ -1,0 +1,50 @@
+"""Who leads what: by what is led, or by the leader."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graphmodel.engine.base import Engine
+from graphmodel.entities import require_entity
+from graphmodel.errors import InvalidRequestError
+from graphmodel.schema import load_schema
+from graphmodel.search import MAX_QUERY_LENGTH
+from graphmodel.timeline import as_of_params
+
+__all__ = ["leads_matching", "leads_of_leader"]
+
+
+def _check_role(role: str | None) -> None:
+    if role is not None and role not in load_schema().roles:
+        raise InvalidRequestError("role", "one of: " + ", ".join(sorted(load_schema().roles)))
+
+
+def _shape(row: dict[str, Any]) -> dict[str, Any]:
+    out = {"leader": row["leader"], "role": row["role"], "target": row["target"]}
+    for key in ("valid_from", "valid_to", "note"):
+        if row.get(key) is not None:
+            out[key] = row[key]
+    out["sources"] = row["sources"]
+    return out
+
+
+def leads_matching(engine: Engine, text: str, role: str | None = None, as_of: str | None = None,
+                   limit: int = 200) -> list[dict[str, Any]]:  # fmt: skip
+    """[{leader, role, target, sources}] for what matches `text` (and its parts), best match first."""
+    query = " ".join(text.split()).lower()
+    if not query:
+        raise InvalidRequestError("q", "give some text to match")
+    if len(query) > MAX_QUERY_LENGTH:
+        raise InvalidRequestError("q", f"at most {MAX_QUERY_LENGTH} characters")
+    _check_role(role)
+    rows = engine.read("leads_by_query", {"q": query, "role": role, "limit": limit, **as_of_params(as_of)})
+    return [_shape(r) for r in rows]
+
+
+def leads_of_leader(engine: Engine, leader: str, role: str | None = None, as_of: str | None = None,
+                    limit: int = 500) -> list[dict[str, Any]]:  # fmt: skip
+    """[{leader, role, target, sources}] of what `leader` leads; NotFoundError for an unknown id."""
+    _check_role(role)
+    require_entity(engine, leader, "leader")
+    rows = engine.read("leads_by_leader", {"leader": leader, "role": role, "limit": limit, **as_of_params(as_of)})
+    return [_shape(r) for r in rows]
