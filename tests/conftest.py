@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 from graphmodel.dataset import Dataset, read_dataset
 from graphmodel.engine.falkordb import EmbeddedFalkorDB, FalkorDBEngine
 from graphmodel.engine.neo4j import Neo4jEngine
-from graphmodel.engine.server import free_port
+from graphmodel.engine.server import free_bolt_port
 from graphmodel.loading import load_dataset
 from graphmodel.settings import DEFAULT_SEED_DIR, Settings
 
@@ -38,7 +38,7 @@ def seed_dataset() -> Dataset:
 @pytest.fixture(scope="session")
 def bolt_port() -> int:
     """The port of FalkorDB's Bolt listener for this session."""
-    return free_port()
+    return free_bolt_port()
 
 
 @pytest.fixture(scope="session")

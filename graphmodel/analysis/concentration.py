@@ -42,14 +42,22 @@ def _scope(network: Network, region: str | None) -> tuple[set[str], set[str]]:
         return leaders, _involved(network, leaders)
     forces = network.region_forces(region)
     pccs = network.pccs_of(forces) | {
-        e["source"] for e in network.in_edges(region, "IN_REGION", "MEMBER_OF") if network.kind(e["source"]) == "pcc"
+        e["source"]
+        for e in network.in_edges(region, "IN_REGION", "MEMBER_OF")
+        if network.kind(e["source"]) == "pcc"
     }
     leaders = forces | pccs
-    placed = {e["source"] for e in network.in_edges(region, "IN_REGION") if network.kind(e["source"]) in COLLABORATION_KINDS}
+    placed = {
+        e["source"]
+        for e in network.in_edges(region, "IN_REGION")
+        if network.kind(e["source"]) in COLLABORATION_KINDS
+    }
     return leaders, _involved(network, leaders) | placed
 
 
-def _leader_entry(network: Network, leader: str, scope: set[str], national: set[str]) -> dict[str, Any]:
+def _leader_entry(
+    network: Network, leader: str, scope: set[str], national: set[str]
+) -> dict[str, Any]:
     roles: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for edge in sorted(network.out_edges(leader, "LEADS"), key=lambda e: (e["role"], e["target"])):
         roles[edge["role"]].append(
@@ -87,7 +95,9 @@ def lead_concentration(
         leaders = {leader_row["id"]} & set(network.graph.nodes)
     entries = [_leader_entry(network, leader, scope, national) for leader in leaders]
     entries = [e for e in entries if e["national_leads"]]
-    entries.sort(key=lambda e: (-e["leads"], -e["lead_or_host"], -e["national_leads"], e["leader"]["id"]))
+    entries.sort(
+        key=lambda e: (-e["leads"], -e["lead_or_host"], -e["national_leads"], e["leader"]["id"])
+    )
     for rank, entry in enumerate(entries, 1):
         entry["rank"] = rank
     note = None
@@ -110,7 +120,9 @@ def lead_concentration(
     }
 
 
-def concentration_scores(engine: Engine, region: str | None = None, as_of: str | None = None) -> dict[str, float]:
+def concentration_scores(
+    engine: Engine, region: str | None = None, as_of: str | None = None
+) -> dict[str, float]:
     """{entity_id: share of the (region's or national) collaborations it leads}, for maps."""
     result = lead_concentration(engine, region=region, as_of=as_of)
     return {e["leader"]["id"]: float(e["share"]) for e in result["results"]}

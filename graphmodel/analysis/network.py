@@ -56,7 +56,11 @@ class Network:
     def brief(self, entity_id: str) -> dict[str, str]:
         """{id, name, kind} of an entity."""
         row = self.entity(entity_id)
-        return {"id": entity_id, "name": row.get("name") or entity_id, "kind": row.get("kind") or ""}
+        return {
+            "id": entity_id,
+            "name": row.get("name") or entity_id,
+            "kind": row.get("kind") or "",
+        }
 
     def edges(self, *types: str) -> Iterator[dict[str, Any]]:
         """Every relationship row, or those of the given types."""
@@ -68,13 +72,21 @@ class Network:
         """Relationships leaving `entity_id`, optionally of the given types."""
         if entity_id not in self.graph:
             return []
-        return [d for _, _, d in self.graph.out_edges(entity_id, data=True) if not types or d["type"] in types]
+        return [
+            d
+            for _, _, d in self.graph.out_edges(entity_id, data=True)
+            if not types or d["type"] in types
+        ]
 
     def in_edges(self, entity_id: str, *types: str) -> list[dict[str, Any]]:
         """Relationships arriving at `entity_id`, optionally of the given types."""
         if entity_id not in self.graph:
             return []
-        return [d for _, _, d in self.graph.in_edges(entity_id, data=True) if not types or d["type"] in types]
+        return [
+            d
+            for _, _, d in self.graph.in_edges(entity_id, data=True)
+            if not types or d["type"] in types
+        ]
 
     def of_kind(self, *kinds: str) -> list[str]:
         """Ids of the entities of the given kinds, sorted."""
@@ -91,6 +103,14 @@ class Network:
     def pccs_of(self, forces: Iterable[str]) -> set[str]:
         """The local policing bodies (OVERSEES) of the given forces."""
         return {e["source"] for f in forces for e in self.in_edges(f, "OVERSEES")}
+
+    def party(self, entity_id: str) -> str:
+        """The force a PCC or police authority oversees (when exactly one), else the entity."""
+        if self.kind(entity_id) in ("pcc", "police_authority"):
+            forces = {e["target"] for e in self.out_edges(entity_id, "OVERSEES")}
+            if len(forces) == 1:
+                return forces.pop()
+        return entity_id
 
     def regions_of(self, entity_id: str) -> list[str]:
         """The police.uk regions an entity is IN_REGION of, sorted."""
@@ -124,7 +144,7 @@ def _suggestions(engine: Engine, text: str, kinds: Iterable[str]) -> list[dict[s
 
 
 def find_entity(engine: Engine, entity_id: str, kinds: Iterable[str], what: str) -> dict[str, str]:
-    """{id, name, kind} of `entity_id`; NotFoundError (with close matches) if it is not one of `kinds`."""
+    """{id, name, kind} of `entity_id`; NotFoundError (close matches) unless one of `kinds`."""
     kinds = tuple(kinds)
     rows = engine.read("analysis_entity", {"id": entity_id})
     if rows and rows[0]["kind"] in kinds:

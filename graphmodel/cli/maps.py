@@ -1,0 +1,79 @@
+"""`collabgraph map`: a network map exported as a self-contained HTML page (or its data)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from graphmodel.cli.common import engine_session, fail
+from graphmodel.maps import DATA_FORMATS, VIEWS, MapQuery, exported_page, graph_data, map_graph
+
+__all__ = ["map_command"]
+
+_SUFFIXES = {".html": "html", ".htm": "html", **{f".{fmt}": fmt for fmt in DATA_FORMATS}}
+
+
+@click.command("map")
+@click.option("--view", required=True, type=click.Choice(list(VIEWS)), help="What the map shows.")
+@click.option(
+    "--entity", default=None, help="Draw around this entity id (needed by --view neighbourhood)."
+)
+@click.option(
+    "--region", default=None, help="Narrow to a region id (east-midlands or east-midlands-region)."
+)
+@click.option(
+    "--as-of",
+    "as_of",
+    default=None,
+    help="Only what held at this date (YYYY, YYYY-MM or YYYY-MM-DD).",
+)
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="The file to write: .html (the map), or .json, .graphml or .gexf (its data).",
+)
+@click.option(
+    "--api-url",
+    default=None,
+    help="Link each entity to its JSON on this server (http://host:port).",
+)
+def map_command(
+    view: str,
+    entity: str | None,
+    region: str | None,
+    as_of: str | None,
+    output: Path,
+    api_url: str | None,
+) -> None:
+    """Export a network map of who leads, governs or takes part in what.
+
+    The HTML page is self-contained: it opens in a browser with no network, and carries its
+    data as JSON, GraphML and GEXF downloads. Examples:
+
+      collabgraph map --view governance --region east-midlands -o em-governance.html
+
+      collabgraph map --view neighbourhood --entity staffordshire -o staffs.gexf
+    """
+    fmt = _SUFFIXES.get(output.suffix.lower())
+    if fmt is None:
+        fail(
+            f"{output}: unknown file type {output.suffix!r}", "use .html, .json, .graphml or .gexf"
+        )
+        return
+    with engine_session() as engine:
+        graph = map_graph(engine, MapQuery(view, region, entity, as_of))
+    text = (
+        exported_page(graph, api_url.rstrip("/") if api_url else None)
+        if fmt == "html"
+        else graph_data(graph, fmt)
+    )
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror or exc}")
+    nodes, edges = graph.number_of_nodes(), graph.number_of_edges()
+    note = f" ({graph.graph['empty_reason']})" if graph.graph.get("empty_reason") else ""
+    click.echo(f"wrote {output}: {view} map, {nodes} entities, {edges} relationships{note}")

@@ -1,0 +1,109 @@
+"""A map's rows as a networkx graph: entities with their details, relationships with their
+citations, and what the renderer needs (node weight, governance level, why it is empty)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import networkx as nx
+
+from graphmodel.maps.layout import levels, top_down_positions
+from graphmodel.maps.query import MapResult
+
+__all__ = ["build_graph", "REL_FIELDS"]
+
+REL_FIELDS = (
+    "role",
+    "status",
+    "arrangement",
+    "cost_share",
+    "title",
+    "note",
+    "valid_from",
+    "valid_to",
+)
+
+
+def _subtitle(result: MapResult) -> str:
+    parts = []
+    if result.entity:
+        parts.append(f"around {result.entity['name']}")
+    if result.region:
+        parts.append(f"in {result.region['name']}")
+    if result.query.as_of:
+        parts.append(f"as of {result.query.as_of}")
+    return ", ".join(parts)
+
+
+def _empty_reason(result: MapResult) -> str:
+    if result.relationships:
+        return ""
+    what = {
+        "leads": "no lead relationships",
+        "governance": "no governance relationships",
+        "participation": "no participation",
+        "neighbourhood": "no relationships",
+    }.get(result.view.name, "nothing")
+    where = _subtitle(result)
+    text = f"The graph holds {what}{' ' + where if where else ''}."
+    if result.query.as_of:
+        text += " Try another date, or none."
+    elif result.region:
+        text += " Try another region, or none."
+    return text
+
+
+def build_graph(result: MapResult) -> nx.MultiDiGraph:
+    """The map as a MultiDiGraph keyed by relationship id.
+
+    Graph attributes: view, title, description, subtitle, as_of, region, entity,
+    empty_reason, hierarchical, documents. Node attributes: name, kind, aliases, status,
+    valid_from, valid_to, properties, sources, weight (and level, x, y when hierarchical). Edge
+    attributes: type, the relationship's own fields and sources.
+    """
+    view = result.view
+    graph = nx.MultiDiGraph(
+        view=view.name,
+        title=view.title,
+        description=view.description,
+        subtitle=_subtitle(result),
+        as_of=result.query.as_of,
+        region=result.region["id"] if result.region else None,
+        entity=result.entity["id"] if result.entity else None,
+        empty_reason=_empty_reason(result),
+        hierarchical=view.hierarchical,
+        documents=result.documents,
+    )
+    for row in result.entities:
+        graph.add_node(
+            row["id"],
+            name=row["name"],
+            kind=row["kind"],
+            aliases=list(row.get("aliases") or []),
+            status=row.get("status"),
+            valid_from=row.get("valid_from"),
+            valid_to=row.get("valid_to"),
+            properties={p["name"]: p["value"] for p in row.get("properties") or []},
+            sources=list(row.get("sources") or []),
+        )
+    for row in result.relationships:
+        attrs: dict[str, Any] = {f: row.get(f) for f in REL_FIELDS if row.get(f) is not None}
+        graph.add_edge(
+            row["source"],
+            row["target"],
+            key=row["id"],
+            type=row["type"],
+            sources=row["sources"],
+            **attrs,
+        )
+    for node in graph:
+        if view.size_by == "leads":
+            weight = sum(1 for *_, t in graph.out_edges(node, data="type") if t == "LEADS")
+        else:
+            weight = graph.degree(node)
+        graph.nodes[node]["weight"] = weight
+    if view.hierarchical and graph.number_of_nodes():
+        positions = top_down_positions(graph)
+        for node, level in levels(graph).items():
+            graph.nodes[node].update(level=level, x=positions[node][0], y=positions[node][1])
+    return graph

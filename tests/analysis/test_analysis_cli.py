@@ -1,0 +1,44 @@
+"""`collabgraph analyse ...` end to end, on its own embedded engine with the seed loaded."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from graphmodel.cli import main
+
+
+@pytest.fixture(scope="module")
+def runner(tmp_path_factory: pytest.TempPathFactory) -> CliRunner:
+    data = tmp_path_factory.mktemp("cli-analysis")
+    env = {"COLLABGRAPH_DATA_DIR": str(Path(data)), "NEO4J_URI": ""}
+    cli = CliRunner(env=env)
+    loaded = cli.invoke(main, ["load", "--quiet"])
+    assert loaded.exit_code == 0, loaded.output
+    return cli
+
+
+def test_readable_json_and_csv(runner):
+    text = runner.invoke(main, ["analyse", "impact", "staffordshire", "--as-of", "2013-07-02"])
+    assert text.exit_code == 0, text.output
+    assert "Central Motorway Police Group" in text.output and "25% of funding" in text.output
+    as_json = runner.invoke(main, ["analyse", "benefits", "--region", "east-midlands", "--json"])
+    body = json.loads(as_json.output)
+    assert {f["amount"] for f in body["figures"]} >= {70_000_000, 13_700_000, 4_030_000, 20_440_000}
+    as_csv = runner.invoke(main, ["analyse", "concentration", "--force", "west-yorkshire", "--csv"])
+    rows = list(csv.DictReader(io.StringIO(as_csv.output)))
+    assert {"odyssey", "rsss", "ctpne", "npas"} <= {
+        r["target_id"] for r in rows if r["role"] == "lead_force"
+    }
+
+
+def test_bad_input_exits_non_zero_with_a_message(runner):
+    unknown = runner.invoke(main, ["analyse", "impact", "staffs"])
+    assert unknown.exit_code == 1 and "did you mean staffordshire" in unknown.output
+    backwards = runner.invoke(main, ["analyse", "diff", "--from", "2020", "--to", "2013"])
+    assert backwards.exit_code == 1 and "from: 2020 is after to=2013" in backwards.output

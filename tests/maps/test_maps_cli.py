@@ -1,0 +1,51 @@
+"""`collabgraph map` end to end: a real embedded engine in a temporary data directory."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from graphmodel.cli import main
+
+
+@pytest.fixture(scope="module")
+def loaded_env(tmp_path_factory):
+    env = {"COLLABGRAPH_DATA_DIR": str(tmp_path_factory.mktemp("cli-data")), "NEO4J_URI": ""}
+    result = CliRunner().invoke(main, ["load", "--quiet"], env=env)
+    assert result.exit_code == 0, result.output
+    return env
+
+
+def test_map_writes_a_self_contained_page(loaded_env, tmp_path):
+    out = tmp_path / "em-governance.html"
+    result = CliRunner().invoke(
+        main,
+        ["map", "--view", "governance", "--region", "east-midlands", "-o", str(out)],
+        env=loaded_env,
+    )
+    assert result.exit_code == 0, result.output
+    assert "governance map" in result.output
+    html = out.read_text(encoding="utf-8")
+    assert "vis.Network" in html and 'data-embedded="graphml"' in html
+
+
+def test_map_unknown_region_exits_non_zero_with_a_message(loaded_env, tmp_path):
+    out = tmp_path / "x.html"
+    result = CliRunner().invoke(
+        main, ["map", "--view", "leads", "--region", "atlantis", "-o", str(out)], env=loaded_env
+    )
+    assert result.exit_code == 1
+    assert "no region with id 'atlantis'" in result.output
+    assert not out.exists()
+
+
+def test_map_refuses_an_unknown_file_type(tmp_path):
+    result = CliRunner().invoke(main, ["map", "--view", "leads", "-o", str(tmp_path / "x.pdf")])
+    assert result.exit_code == 1
+    assert "unknown file type" in result.output
+
+
+def test_map_command_is_registered_with_help():
+    result = CliRunner().invoke(main, ["map", "--help"])
+    assert result.exit_code == 0
+    assert "--view" in result.output and "--as-of" in result.output
