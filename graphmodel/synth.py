@@ -130,7 +130,9 @@ def measure_profile(dataset: Dataset) -> Profile:
                 len(rels),
                 tuple(sorted(ins.get(e, 0) for e in by_kind[tk])),
                 tuple(sorted(outs.get(e, 0) for e in by_kind[fk])),
-                tuple(sorted(str(r.properties[prop]) for r in rels if prop and prop in r.properties)),
+                tuple(
+                    sorted(str(r.properties[prop]) for r in rels if prop and prop in r.properties)
+                ),
                 sum("cost_share" in r.properties for r in rels) / len(rels),
             )
         )
@@ -155,38 +157,145 @@ def measure_profile(dataset: Dataset) -> Profile:
 # -- names -----------------------------------------------------------------------------
 
 _TOPICS = (
-    "Major Crime", "Firearms", "Dog Support", "Forensic Services", "Cyber Crime",
-    "Underwater Search", "Roads Policing", "Legal Services", "Occupational Health",
-    "Counter Terrorism", "Surveillance", "Scientific Support", "Collision Investigation",
-    "Mounted", "Custody", "Fleet", "Procurement", "Human Resources", "Learning and Development",
-    "Intelligence", "Economic Crime", "Public Protection", "Kidnap and Extortion",
-    "Air Support", "Marine", "Digital Forensics", "Estates", "Vetting", "Professional Standards",
-    "Firearms Licensing", "Emergency Services Network", "Blue Light", "Missing Persons",
-    "Child Sexual Exploitation", "Modern Slavery", "Fraud", "Witness Care", "Criminal Justice",
-)  # fmt: skip
+    "Major Crime",
+    "Firearms",
+    "Dog Support",
+    "Forensic Services",
+    "Cyber Crime",
+    "Underwater Search",
+    "Roads Policing",
+    "Legal Services",
+    "Occupational Health",
+    "Counter Terrorism",
+    "Surveillance",
+    "Scientific Support",
+    "Collision Investigation",
+    "Mounted",
+    "Custody",
+    "Fleet",
+    "Procurement",
+    "Human Resources",
+    "Learning and Development",
+    "Intelligence",
+    "Economic Crime",
+    "Public Protection",
+    "Kidnap and Extortion",
+    "Air Support",
+    "Marine",
+    "Digital Forensics",
+    "Estates",
+    "Vetting",
+    "Professional Standards",
+    "Firearms Licensing",
+    "Emergency Services Network",
+    "Blue Light",
+    "Missing Persons",
+    "Child Sexual Exploitation",
+    "Modern Slavery",
+    "Fraud",
+    "Witness Care",
+    "Criminal Justice",
+)
 _SUFFIX = {
     "unit": ("Unit", "Service", "Team", "Hub", "Centre"),
     "programme": ("Programme", "Project", "Pilot", "Fund", "Review"),
-    "agreement": ("Section 22A Agreement", "Collaboration Agreement", "Memorandum of Understanding"),
+    "agreement": (
+        "Section 22A Agreement",
+        "Collaboration Agreement",
+        "Memorandum of Understanding",
+    ),
     "workstream": ("Workstream", "Strand"),
     "board": ("Board", "Steering Group", "Strategic Board", "Working Group", "Joint Committee"),
     "post": ("Head of", "Regional Lead for", "Director of", "Programme Manager for"),
     "facility": ("House", "Training Centre", "Depot", "Operations Centre"),
 }
 _ORGANISATIONS = (
-    "{} Fire and Rescue Service", "{} Ambulance Service", "University of {}",
-    "{} County Council", "{} Health Partnership", "{} Community Safety Partnership",
-)  # fmt: skip
-_FIRST = ("Alex", "Sam", "Jo", "Chris", "Pat", "Robin", "Morgan", "Jamie", "Kim", "Lee", "Ashley",
-          "Dana", "Jordan", "Taylor", "Casey", "Rowan", "Avery", "Quinn", "Sasha", "Drew")  # fmt: skip
-_LAST = ("Ashworth", "Bramley", "Carrow", "Denholm", "Ellery", "Fenwick", "Garside", "Hollins",
-         "Ingram", "Jessop", "Kirkby", "Lowther", "Marsden", "Norcliffe", "Oakes", "Pickering",
-         "Quarmby", "Redfern", "Sowerby", "Thwaite", "Underwood", "Varley", "Wadsworth")  # fmt: skip
-_SYLLABLES = ("ka", "lo", "mi", "ra", "ven", "tor", "sel", "dan", "ori", "pha", "mer", "cus",
-              "tal", "nex", "vo", "lyn", "bre", "ath", "ion", "sky")  # fmt: skip
-_TITLES = ("Chief Constable", "Deputy Chief Constable", "Assistant Chief Constable",
-           "Police and Crime Commissioner", "Chief Finance Officer", "Chief Executive",
-           "Director of Resources", "Head of Collaboration")  # fmt: skip
+    "{} Fire and Rescue Service",
+    "{} Ambulance Service",
+    "University of {}",
+    "{} County Council",
+    "{} Health Partnership",
+    "{} Community Safety Partnership",
+)
+_FIRST = (
+    "Alex",
+    "Sam",
+    "Jo",
+    "Chris",
+    "Pat",
+    "Robin",
+    "Morgan",
+    "Jamie",
+    "Kim",
+    "Lee",
+    "Ashley",
+    "Dana",
+    "Jordan",
+    "Taylor",
+    "Casey",
+    "Rowan",
+    "Avery",
+    "Quinn",
+    "Sasha",
+    "Drew",
+)
+_LAST = (
+    "Ashworth",
+    "Bramley",
+    "Carrow",
+    "Denholm",
+    "Ellery",
+    "Fenwick",
+    "Garside",
+    "Hollins",
+    "Ingram",
+    "Jessop",
+    "Kirkby",
+    "Lowther",
+    "Marsden",
+    "Norcliffe",
+    "Oakes",
+    "Pickering",
+    "Quarmby",
+    "Redfern",
+    "Sowerby",
+    "Thwaite",
+    "Underwood",
+    "Varley",
+    "Wadsworth",
+)
+_SYLLABLES = (
+    "ka",
+    "lo",
+    "mi",
+    "ra",
+    "ven",
+    "tor",
+    "sel",
+    "dan",
+    "ori",
+    "pha",
+    "mer",
+    "cus",
+    "tal",
+    "nex",
+    "vo",
+    "lyn",
+    "bre",
+    "ath",
+    "ion",
+    "sky",
+)
+_TITLES = (
+    "Chief Constable",
+    "Deputy Chief Constable",
+    "Assistant Chief Constable",
+    "Police and Crime Commissioner",
+    "Chief Finance Officer",
+    "Chief Executive",
+    "Director of Resources",
+    "Head of Collaboration",
+)
 _NATIONAL = (
     ("national-police-chiefs-council", "National Police Chiefs' Council", ["NPCC"]),
     ("college-of-policing", "College of Policing", ["CoP"]),
@@ -209,10 +318,18 @@ def _acronym(name: str) -> str:
 class _Generator:
     """One generation run: entities, relationships and facts, all from one random stream."""
 
-    def __init__(self, profile: Profile, forces: list[dict[str, Any]], region_names: dict[str, str],
-                 total: int, seed: int):  # fmt: skip
+    def __init__(
+        self,
+        profile: Profile,
+        forces: list[dict[str, Any]],
+        region_names: dict[str, str],
+        total: int,
+        seed: int,
+    ):
         self.p, self.rng, self.seed = profile, random.Random(seed), seed
-        self.entities: list[dict[str, Any]] = []  # {id, kind, name, aliases, properties, region, doc}
+        self.entities: list[
+            dict[str, Any]
+        ] = []  # {id, kind, name, aliases, properties, region, doc}
         self.index: dict[str, int] = {}
         self.by_kind: dict[str, list[int]] = defaultdict(list)
         self.rels: list[dict[str, Any]] = []
@@ -241,8 +358,13 @@ class _Generator:
             position = self.add(force["id"], "force", force["name"], force["region"], declared=True)
             self.force_ids[force["region"]].append(position)
         for force in self.forces:
-            self.add(f"{force['id']}-pcc", "pcc", f"Police and Crime Commissioner for {force['place']}",
-                     force["region"], aliases=[f"{force['place']} PCC", f"OPCC {force['place']}"])  # fmt: skip
+            self.add(
+                f"{force['id']}-pcc",
+                "pcc",
+                f"Police and Crime Commissioner for {force['place']}",
+                force["region"],
+                aliases=[f"{force['place']} PCC", f"OPCC {force['place']}"],
+            )
         for eid, name, aliases in _NATIONAL:
             self.add(eid, "organisation", name, None, aliases=list(aliases))
 
@@ -261,7 +383,9 @@ class _Generator:
         self.rng.shuffle(order)  # interleave kinds so hierarchy order is not kind order
         weights = [sum(1 for f in self.forces if f["region"] == r) for r in self.regions]
         for serial, kind in enumerate(order, start=1):
-            region = None if self.rng.random() < 0.15 else self.rng.choices(self.regions, weights)[0]
+            region = (
+                None if self.rng.random() < 0.15 else self.rng.choices(self.regions, weights)[0]
+            )
             name = self.name(kind, region)
             self.add(f"{_slug(name)[:48].strip('-')}-{serial:x}", kind, name, region)
 
@@ -340,7 +464,10 @@ class _Generator:
         if not anchors or not others or not degrees:
             return
         pools = self.pools(others, other_degrees)
-        hierarchical = pattern.type in _HIERARCHICAL and not {pattern.from_kind, pattern.to_kind} & set(FIXED_KINDS)
+        hierarchical = pattern.type in _HIERARCHICAL and not {
+            pattern.from_kind,
+            pattern.to_kind,
+        } & set(FIXED_KINDS)
         for anchor in anchors:
             wanted = self.rng.choice(degrees)
             if not wanted:
@@ -360,7 +487,9 @@ class _Generator:
                 if self.link(pattern, source, target):
                     chosen.add(other)
 
-    def pools(self, members: list[int], degrees: Sequence[int]) -> dict[str | None, tuple[list[int], list[float]]]:
+    def pools(
+        self, members: list[int], degrees: Sequence[int]
+    ) -> dict[str | None, tuple[list[int], list[float]]]:
         """Counterpart pools (national and per region), with cumulative Chung-Lu weights."""
         by_region: dict[str | None, list[int]] = defaultdict(list)
         weight: dict[int, float] = {}
@@ -379,7 +508,9 @@ class _Generator:
             result[region] = (group, cumulative)
         return result
 
-    def pick(self, pattern: Pattern, anchor: int, pools: dict[str | None, Any], local: bool) -> int | None:
+    def pick(
+        self, pattern: Pattern, anchor: int, pools: dict[str | None, Any], local: bool
+    ) -> int | None:
         """A counterpart for `anchor`: from its own region at first (mostly), then from anywhere."""
         region = self.entities[anchor]["region"]
         if pattern.type == "IN_REGION":
@@ -393,8 +524,11 @@ class _Generator:
         if key in self.seen:
             return False
         self.seen.add(key)
-        rel: dict[str, Any] = {"type": pattern.type, "from": self.entities[source]["id"],
-                               "to": self.entities[target]["id"]}  # fmt: skip
+        rel: dict[str, Any] = {
+            "type": pattern.type,
+            "from": self.entities[source]["id"],
+            "to": self.entities[target]["id"],
+        }
         prop = _PROPERTY.get(pattern.type)
         if prop and pattern.values:
             rel[prop] = self.rng.choice(pattern.values)
@@ -425,18 +559,30 @@ class _Generator:
         status_pool = [i for k in sorted(set(self.p.status_kinds)) for i in self.by_kind[k]]
         for _ in range(round(self.p.status_rate * len(self.entities)) if status_pool else 0):
             entity = self.rng.choice(status_pool)
-            statuses.append({"entity": self.entities[entity]["id"], "status": self.rng.choice(self.p.lifecycle),
-                             "since": self.date(2012, 2021), "_anchor": entity})  # fmt: skip
+            statuses.append(
+                {
+                    "entity": self.entities[entity]["id"],
+                    "status": self.rng.choice(self.p.lifecycle),
+                    "since": self.date(2012, 2021),
+                    "_anchor": entity,
+                }
+            )
         figure_pool = [i for k in sorted(set(self.p.figure_entity_kinds)) for i in self.by_kind[k]]
         for _ in range(round(self.p.figure_rate * len(self.entities)) if figure_pool else 0):
             entity = self.rng.choice(figure_pool)
             year = self.rng.randint(2012, 2021)
             region = self.entities[entity]["region"]
             kind = self.rng.choice(self.p.figure_kinds)
-            figure = {"entity": self.entities[entity]["id"], "kind": kind,
-                      "amount": self.rng.randint(10, 5000) * 1000, "currency": "GBP",
-                      "period": f"{year}-04-01/{year + 1}-03-31", "basis": self.rng.choice(("total", "annual")),
-                      "description": f"Synthetic {kind} figure", "_anchor": entity}  # fmt: skip
+            figure = {
+                "entity": self.entities[entity]["id"],
+                "kind": kind,
+                "amount": self.rng.randint(10, 5000) * 1000,
+                "currency": "GBP",
+                "period": f"{year}-04-01/{year + 1}-03-31",
+                "basis": self.rng.choice(("total", "annual")),
+                "description": f"Synthetic {kind} figure",
+                "_anchor": entity,
+            }
             if region and self.rng.random() < 0.5:
                 figure["force"] = self.entities[self.rng.choice(self.force_ids[region])]["id"]
             figures.append(figure)
@@ -448,7 +594,15 @@ class _Generator:
 
 def _flow(item: dict[str, Any]) -> str:
     """A YAML flow mapping for `item` (JSON-quoted values are valid YAML)."""
-    return "{" + ", ".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in item.items() if not k.startswith("_")) + "}"  # fmt: skip
+    return (
+        "{"
+        + ", ".join(
+            f"{k}: {json.dumps(v, ensure_ascii=False)}"
+            for k, v in item.items()
+            if not k.startswith("_")
+        )
+        + "}"
+    )
 
 
 def _read_forces(seed_dir: Path) -> list[dict[str, Any]]:
@@ -459,17 +613,23 @@ def _read_forces(seed_dir: Path) -> list[dict[str, Any]]:
             place = str(item["name"])
             for suffix in (" Police Service", " Constabulary", " Police"):
                 place = place.removesuffix(suffix)
-            forces.append({"id": item["id"], "name": item["name"], "region": item["region"], "place": place})
+            forces.append(
+                {"id": item["id"], "name": item["name"], "region": item["region"], "place": place}
+            )
     return forces
 
 
-def write_synthetic(out_dir: Path, entities: int, seed: int = 0, seed_dir: Path = DEFAULT_SEED_DIR) -> SynthReport:
+def write_synthetic(
+    out_dir: Path, entities: int, seed: int = 0, seed_dir: Path = DEFAULT_SEED_DIR
+) -> SynthReport:
     """Write a synthetic dataset of about `entities` entities to `out_dir`; what was written.
 
     Raises InvalidRequestError when `entities` is below MIN_ENTITIES.
     """
     if entities < MIN_ENTITIES:
-        raise InvalidRequestError("entities", f"at least {MIN_ENTITIES} (the national reference data alone is ~100)")
+        raise InvalidRequestError(
+            "entities", f"at least {MIN_ENTITIES} (the national reference data alone is ~100)"
+        )
     source = read_dataset(seed_dir)
     profile = measure_profile(source)
     region_names = {r.id: r.name for r in source.entities.values() if r.kind == "region"}
@@ -482,8 +642,14 @@ def write_synthetic(out_dir: Path, entities: int, seed: int = 0, seed_dir: Path 
     return _write(Path(out_dir), gen, source, seed_dir, statuses, figures)
 
 
-def _write(out: Path, gen: _Generator, source: Dataset, seed_dir: Path,
-           statuses: list[dict[str, Any]], figures: list[dict[str, Any]]) -> SynthReport:  # fmt: skip
+def _write(
+    out: Path,
+    gen: _Generator,
+    source: Dataset,
+    seed_dir: Path,
+    statuses: list[dict[str, Any]],
+    figures: list[dict[str, Any]],
+) -> SynthReport:
     for stale in ("documents.yaml", "entities", "facts"):
         target = out / stale
         if target.is_dir():
@@ -509,14 +675,23 @@ def _write(out: Path, gen: _Generator, source: Dataset, seed_dir: Path,
     for position, ent in enumerate(growing):
         doc = doc_ids[position * n_docs // len(growing)]
         ent["doc"] = doc
-        item = {"id": ent["id"], "kind": ent["kind"], "name": ent["name"], "aliases": ent["aliases"]}
+        item = {
+            "id": ent["id"],
+            "kind": ent["kind"],
+            "name": ent["name"],
+            "aliases": ent["aliases"],
+        }
         if ent["properties"]:
             item["properties"] = ent["properties"]
         if ent["kind"] in FIXED_KINDS or ent["id"] in national:
             body.append(item | {"sources": [{"document": doc_ids[0], "ref": "1.1"}]})
         else:
             sections[doc]["entities"].append(_flow(cite(doc, item)))
-    for section, items in (("relationships", gen.rels), ("statuses", statuses), ("figures", figures)):
+    for section, items in (
+        ("relationships", gen.rels),
+        ("statuses", statuses),
+        ("figures", figures),
+    ):
         for item in items:
             doc = gen.entities[item["_anchor"]].get("doc", doc_ids[0])
             sections[doc][section].append(_flow(cite(doc, item)))
@@ -525,29 +700,57 @@ def _write(out: Path, gen: _Generator, source: Dataset, seed_dir: Path,
         handle.writelines(f"  - {_flow(item)}\n" for item in body)
     for doc in doc_ids:
         with (out / "facts" / f"{doc}.yaml").open("w", encoding="utf-8") as handle:
-            handle.write(f"# Synthetic facts (collabgraph synth, seed {gen.seed}).\ndocument: {doc}\n")
+            handle.write(
+                f"# Synthetic facts (collabgraph synth, seed {gen.seed}).\ndocument: {doc}\n"
+            )
             for section in ("entities", "relationships", "statuses", "figures"):
                 if sections[doc][section]:
                     handle.write(f"{section}:\n")
                     handle.writelines(f"  - {line}\n" for line in sections[doc][section])
     kinds = Counter(e["kind"] for e in gen.entities)
     types = Counter(r["type"] for r in gen.rels) + Counter({"IN_REGION": len(gen.forces)})
-    return SynthReport(out, gen.seed, len(doc_ids) + 1, len(gen.entities), sum(types.values()),
-                       len(statuses), len(figures), dict(sorted(kinds.items())), dict(sorted(types.items())))  # fmt: skip
+    return SynthReport(
+        out,
+        gen.seed,
+        len(doc_ids) + 1,
+        len(gen.entities),
+        sum(types.values()),
+        len(statuses),
+        len(figures),
+        dict(sorted(kinds.items())),
+        dict(sorted(types.items())),
+    )
 
 
 def _write_documents(out: Path, gen: _Generator, source: Dataset, doc_ids: list[str]) -> None:
     reference = source.documents["police-uk-forces"]
-    lines = ["# Synthetic source documents (collabgraph synth); police-uk-forces is the real reference.",
-             "documents:", "  - " + _flow({"id": reference.id, "title": reference.title, "body": reference.body,
-                                          "kind": reference.kind, "date": reference.date,
-                                          "file": reference.file, "notes": reference.notes})]  # fmt: skip
+    lines = [
+        "# Synthetic source documents (collabgraph synth); police-uk-forces is the real reference.",
+        "documents:",
+        "  - "
+        + _flow(
+            {
+                "id": reference.id,
+                "title": reference.title,
+                "body": reference.body,
+                "kind": reference.kind,
+                "date": reference.date,
+                "file": reference.file,
+                "notes": reference.notes,
+            }
+        ),
+    ]
     region_names = sorted(gen.region_names.values())
     for number, doc in enumerate(doc_ids, start=1):
         region = region_names[number % len(region_names)]
-        item = {"id": doc, "title": f"{region} collaboration update {number}",
-                "body": f"Synthetic {region} police and crime panel", "kind": "panel report",
-                "date": gen.date(2012, 2021), "file": f"synthetic/{doc}.txt",
-                "notes": [f"Generated by collabgraph synth (seed {gen.seed}); not a real document."]}  # fmt: skip
+        item = {
+            "id": doc,
+            "title": f"{region} collaboration update {number}",
+            "body": f"Synthetic {region} police and crime panel",
+            "kind": "panel report",
+            "date": gen.date(2012, 2021),
+            "file": f"synthetic/{doc}.txt",
+            "notes": [f"Generated by collabgraph synth (seed {gen.seed}); not a real document."],
+        }
         lines.append("  - " + _flow(item))
     (out / "documents.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -41,7 +41,7 @@ def entities(
 def entity(engine: EngineDep, id: EntityId, as_of: AsOf = None) -> dict[str, Any]:
     """{id, name, kind, aliases, properties, sources, statuses, relationships: [{type, direction,
     role?, status?, other, properties, sources}]}; 404 with close matches for an unknown id."""
-    return get_entity(engine, id, as_of)
+    return {**get_entity(engine, id, as_of), "map": f"/maps/neighbourhood?entity={id}"}
 
 
 @router.get("/api/entities/{id}/involvement", summary="Everything an entity takes part in, leads, left or declined")

@@ -15,12 +15,31 @@ __all__ = ["synth"]
 
 
 @click.command()
-@click.option("--entities", "-n", type=click.IntRange(min=MIN_ENTITIES), default=2000, show_default=True,
-              help="How many entities to generate (43 forces, 10 regions and 43 PCCs included).")  # fmt: skip
-@click.option("--seed", "-s", "random_seed", type=int, default=0, show_default=True,
-              help="Random seed: the same seed and size give the same files.")  # fmt: skip
-@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False), required=True,
-              help="Directory to write (documents.yaml, entities/, facts/).")  # fmt: skip
+@click.option(
+    "--entities",
+    "-n",
+    type=click.IntRange(min=MIN_ENTITIES),
+    default=2000,
+    show_default=True,
+    help="How many entities to generate (43 forces, 10 regions and 43 PCCs included).",
+)
+@click.option(
+    "--seed",
+    "-s",
+    "random_seed",
+    type=int,
+    default=0,
+    show_default=True,
+    help="Random seed: the same seed and size give the same files.",
+)
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    required=True,
+    help="Directory to write (documents.yaml, entities/, facts/).",
+)
 @click.option("--overwrite", is_flag=True, help="Replace a dataset already in the directory.")
 @click.option("--json", "as_json", is_flag=True, help="Print what was written as JSON.")
 def synth(entities: int, random_seed: int, out_dir: Path, overwrite: bool, as_json: bool) -> None:
@@ -43,6 +62,6 @@ def synth(entities: int, random_seed: int, out_dir: Path, overwrite: bool, as_js
         return
     click.echo(
         f"{out_dir}: {report.entities:,} entities, {report.relationships:,} relationships, "
-        f"{report.statuses:,} statuses, {report.figures:,} figures from {report.documents:,} documents "
-        f"(seed {report.seed})"
+        f"{report.statuses:,} statuses, {report.figures:,} figures from {report.documents:,} "
+        f"documents (seed {report.seed})"
     )

@@ -17,7 +17,9 @@ def test_naive_statements_cover_every_relationship_type() -> None:
     statements = Statements("falkordb", BENCH_CYPHER)
     for rtype in load_schema().relationships:
         assert f"bench_naive_rel_{rtype.lower()}" in statements
-    assert {"bench_naive_entity", "bench_naive_document", "bench_index_entity_id"} <= set(statements.names())
+    assert {"bench_naive_entity", "bench_naive_document", "bench_index_entity_id"} <= set(
+        statements.names()
+    )
 
 
 def test_percentile_is_nearest_rank() -> None:
@@ -30,19 +32,29 @@ def test_percentile_is_nearest_rank() -> None:
 
 def test_results_table_has_one_line_per_figure(capsys: pytest.CaptureFixture[str]) -> None:
     results = Results()
-    results.add(Row("load", "1k", "real loader", 5000.0, "entities/s", "naive", 250.0, 20.0, ">= 20x", True))
+    results.add(
+        Row("load", "1k", "real loader", 5000.0, "entities/s", "naive", 250.0, 20.0, ">= 20x", True)
+    )
     assert "ratio 20.00" in capsys.readouterr().out
     lines = results.markdown().strip().splitlines()
     assert len(lines) == 3 and "| 20.00 | >= 20x | yes |" in lines[2]
 
 
-def test_runner_quick_smoke_writes_every_part(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_runner_quick_smoke_writes_every_part(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     output = tmp_path / "RESULTS.md"
-    code = main(["--quick", "--sizes", "200", "--http-sizes", "200", "--no-extras", "-o", str(output)])
+    code = main(
+        ["--quick", "--sizes", "200", "--http-sizes", "200", "--no-extras", "-o", str(output)]
+    )
     assert code == 0
     text = output.read_text()
     assert "Machine:" in text
-    rows = [line for line in text.splitlines() if line.startswith("| ") and not line.startswith("| part")]
+    rows = [
+        line
+        for line in text.splitlines()
+        if line.startswith("| ") and not line.startswith("| part")
+    ]
     parts = {row.split("|")[1].strip() for row in rows}
     assert parts == {"load", "queries", "http", "synth"}
     for row in rows:

@@ -50,7 +50,9 @@ def test_synth_refuses_fewer_entities_than_the_reference_data(tmp_path: Path) ->
         write_synthetic(tmp_path, 20)
 
 
-def test_synth_dataset_is_valid_and_national(synthetic: tuple[Path, Dataset], seed_dataset: Dataset) -> None:
+def test_synth_dataset_is_valid_and_national(
+    synthetic: tuple[Path, Dataset], seed_dataset: Dataset
+) -> None:
     _, data = synthetic
     kinds = Counter(e.kind for e in data.entities.values())
     assert len(data.entities) == SIZE
@@ -58,7 +60,9 @@ def test_synth_dataset_is_valid_and_national(synthetic: tuple[Path, Dataset], se
     seed_forces = {e.id for e in seed_dataset.entities.values() if e.kind == "force"}
     assert {e.id for e in data.entities.values() if e.kind == "force"} == seed_forces
     in_region = {r.source: r.target for r in data.relationships if r.type == "IN_REGION"}
-    assert all(in_region[f] == f"{seed_region}" for f, seed_region in _seed_regions(seed_dataset).items())
+    assert all(
+        in_region[f] == f"{seed_region}" for f, seed_region in _seed_regions(seed_dataset).items()
+    )
     oversees = {(r.source, r.target) for r in data.relationships if r.type == "OVERSEES"}
     assert all((f"{force}-pcc", force) in oversees for force in seed_forces)
     cited = {s.document for e in data.entities.values() for s in e.sources}
@@ -79,11 +83,14 @@ def _ks(a: tuple[int, ...], b: tuple[int, ...]) -> float:
     """Kolmogorov-Smirnov distance between two samples of degrees."""
     top = max(a + b)
     return max(
-        abs(sum(x <= d for x in a) / len(a) - sum(x <= d for x in b) / len(b)) for d in range(top + 1)
+        abs(sum(x <= d for x in a) / len(a) - sum(x <= d for x in b) / len(b))
+        for d in range(top + 1)
     )
 
 
-def test_synth_degree_distributions_follow_the_seed(synthetic: tuple[Path, Dataset], seed_dataset: Dataset) -> None:
+def test_synth_degree_distributions_follow_the_seed(
+    synthetic: tuple[Path, Dataset], seed_dataset: Dataset
+) -> None:
     _, data = synthetic
     seed, synth = measure_profile(seed_dataset), measure_profile(data)
     # relationships per entity, and the share of each growing kind
@@ -111,7 +118,9 @@ def test_synth_degree_distributions_follow_the_seed(synthetic: tuple[Path, Datas
     assert {"lead_force", "pcc_lead", "finance_lead"} <= set(roles)
 
 
-def test_synth_dataset_loads_and_answers(synthetic: tuple[Path, Dataset], scratch_engine: FalkorDBEngine) -> None:
+def test_synth_dataset_loads_and_answers(
+    synthetic: tuple[Path, Dataset], scratch_engine: FalkorDBEngine
+) -> None:
     out, data = synthetic
     report = load_dataset(scratch_engine, data, str(out))
     assert report.entities == SIZE and report.relationships == len(data.relationships)
@@ -125,7 +134,9 @@ def test_synth_dataset_loads_and_answers(synthetic: tuple[Path, Dataset], scratc
 def test_cli_synth_writes_and_refuses_to_overwrite(tmp_path: Path) -> None:
     runner = CliRunner()
     out = tmp_path / "net"
-    first = runner.invoke(main, ["synth", "--entities", "300", "--seed", "2", "-o", str(out), "--json"])
+    first = runner.invoke(
+        main, ["synth", "--entities", "300", "--seed", "2", "-o", str(out), "--json"]
+    )
     assert first.exit_code == 0, first.output
     assert '"entities": 300' in first.output
     assert len(read_dataset(out).entities) == 300

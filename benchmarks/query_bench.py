@@ -1,0 +1,96 @@
+"""Queries: p50/p99 of the named statements behind /api/entities/{id}, /api/leads and /api/search.
+
+Each statement runs with the parameters its graphmodel function passes (no time filter),
+on ids and texts sampled from the loaded dataset with a fixed random seed. The growth ratio
+compares the p50 at each size with the p50 on the real seed graph measured in the same run.
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+from benchmarks.common import Results, Row, latencies, percentile
+from graphmodel.dataset import Dataset
+from graphmodel.engine.base import Engine
+
+__all__ = ["bench_queries", "QUERIES", "query_workload"]
+
+NO_TIME = {"as_of_start": None, "as_of_end": None}
+
+# (endpoint, statement, how its parameters are made from a sampled id or text)
+QUERIES: tuple[tuple[str, str, str], ...] = (
+    ("/api/entities/{id}", "entity_by_id", "id"),
+    ("/api/entities/{id}", "entity_relationships", "id"),
+    ("/api/entities/{id}", "entity_statuses", "id"),
+    ("/api/leads?leader=", "leads_by_leader", "leader"),
+    ("/api/leads?q=", "leads_by_query", "text"),
+    ("/api/search?q=", "search_entities", "text"),
+)
+GROWTH_AIM = {"entity_by_id": 1.5}
+
+
+def query_workload(dataset: Dataset, count: int, seed: int = 7) -> dict[str, list[str]]:
+    """Sampled ids ('id'), leaders ('leader') and search texts ('text'), `count` of each."""
+    rng = random.Random(seed)
+    ids = sorted(dataset.entities)
+    leaders = sorted({r.source for r in dataset.relationships if r.type == "LEADS"}) or ids
+    texts = []
+    for eid in rng.sample(ids, min(count, len(ids))):
+        entity = dataset.entities[eid]
+        names = [*entity.aliases, entity.name]
+        words = rng.choice(names).lower().split()
+        texts.append(" ".join(words[: rng.randint(1, min(2, len(words)))]))
+    return {
+        "id": [rng.choice(ids) for _ in range(count)],
+        "leader": [rng.choice(leaders) for _ in range(count)],
+        "text": (texts * (count // max(1, len(texts)) + 1))[:count],
+    }
+
+
+def _params(statement: str, kind: str, value: str) -> dict[str, Any]:
+    if statement == "leads_by_leader":
+        return {"leader": value, "role": None, "limit": 500, **NO_TIME}
+    if statement == "leads_by_query":
+        return {"q": value, "role": None, "limit": 200, **NO_TIME}
+    if statement == "search_entities":
+        return {"q": value, "limit": 20}
+    return {"id": value, **NO_TIME}
+
+
+def bench_queries(
+    engine: Engine,
+    dataset: Dataset,
+    label: str,
+    results: Results,
+    reps: int,
+    baseline: dict[str, float],
+) -> dict[str, float]:
+    """Measure every query at this size; p50 seconds by statement (seed run: `baseline`)."""
+    workload = query_workload(dataset, reps)
+    p50s: dict[str, float] = {}
+    for endpoint, statement, kind in QUERIES:
+        params = [_params(statement, kind, value) for value in workload[kind]]
+        engine.read(statement, params[0])  # warm the plan cache
+        times = latencies(lambda p, s=statement: engine.read(s, p), params)  # type: ignore[misc]
+        p50, p99 = percentile(times, 50), percentile(times, 99)
+        p50s[statement] = p50
+        base = baseline.get(statement)
+        aim = GROWTH_AIM.get(statement)
+        growth = p50 / base if base else None
+        results.add(
+            Row(
+                "queries",
+                label,
+                f"{statement} ({endpoint}) p50",
+                p50 * 1000,
+                "ms",
+                "p50 on the seed graph" if base else "",
+                base * 1000 if base else None,
+                growth,
+                f"<= {aim:g}x" if aim and base else "",
+                (growth <= aim) if aim and growth is not None else None,
+                f"p99 {p99 * 1000:.2f} ms, n={len(times)}",
+            )
+        )
+    return p50s

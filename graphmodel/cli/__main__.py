@@ -1,0 +1,5 @@
+"""`python -m graphmodel.cli` runs the command line."""
+
+from graphmodel.cli import main
+
+main()
