@@ -31,7 +31,12 @@ def _not_found(_: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, NotFoundError)
     return JSONResponse(
         status_code=404,
-        content={"detail": str(exc), "what": exc.what, "id": exc.id, "suggestions": exc.suggestions},
+        content={
+            "detail": str(exc),
+            "what": exc.what,
+            "id": exc.id,
+            "suggestions": exc.suggestions,
+        },
     )
 
 
@@ -40,14 +45,20 @@ def _invalid_request(_: Request, exc: Exception) -> JSONResponse:
     message = str(exc).split(": ", 1)[-1]
     return JSONResponse(
         status_code=422,
-        content={"detail": [{"loc": ["query", exc.parameter], "msg": message, "type": "value_error"}]},
+        content={
+            "detail": [{"loc": ["query", exc.parameter], "msg": message, "type": "value_error"}]
+        },
     )
 
 
 def _validation(_: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
     errors = [
-        {"loc": list(e.get("loc", [])), "msg": str(e.get("msg", "")), "type": str(e.get("type", ""))}
+        {
+            "loc": list(e.get("loc", [])),
+            "msg": str(e.get("msg", "")),
+            "type": str(e.get("type", "")),
+        }
         for e in exc.errors()
     ]
     return JSONResponse(status_code=422, content={"detail": errors})

@@ -21,7 +21,9 @@ MAX_HOPS = 6
 _SKIP_BY_DEFAULT = ["IN_REGION"]
 
 
-def _expand(engine: Engine, ids: list[str], time: dict[str, Any], skip: list[str]) -> list[dict[str, Any]]:
+def _expand(
+    engine: Engine, ids: list[str], time: dict[str, Any], skip: list[str]
+) -> list[dict[str, Any]]:
     return engine.read("network_neighbours", {"ids": ids, "skip_types": skip, **time})
 
 
@@ -80,4 +82,10 @@ def connections(engine: Engine, source: str, target: str, max_hops: int = 4, as_
             walk(previous, [hop, *suffix])
 
     walk(target, [])
-    return {"from": start, "to": end, "hops": len(paths[0]) if paths else None, "paths": paths, "note": None}
+    return {
+        "from": start,
+        "to": end,
+        "hops": len(paths[0]) if paths else None,
+        "paths": paths,
+        "note": None,
+    }

@@ -214,7 +214,9 @@ class _Reader:
         except ValueError:
             return str(path)
 
-    def problem(self, file: str, item: Located | None, key: str, message: str, hint: str = ""):
+    def problem(
+        self, file: str, item: dict[str, Any] | None, key: str, message: str, hint: str = ""
+    ) -> None:
         line = item.line_of(key) if isinstance(item, Located) else 0
         self.problems.append(Problem(file, line, key, message, hint))
 
@@ -360,7 +362,11 @@ class _Reader:
         if eid in self.entities:
             where = self.entity_where[eid]
             self.problem(
-                file, item, "id", f"duplicate entity id {eid!r}", f"first declared at {where[0]}:{where[1]}"
+                file,
+                item,
+                "id",
+                f"duplicate entity id {eid!r}",
+                f"first declared at {where[0]}:{where[1]}",
             )
             return
         if kind is not None and kind not in self.schema.kinds:
@@ -388,7 +394,9 @@ class _Reader:
             if isinstance(value, dt.date):
                 value, ok = value.isoformat(), True
             if not ok:
-                self.problem(file, props, str(key), "a property must be a value or a list of values")
+                self.problem(
+                    file, props, str(key), "a property must be a value or a list of values"
+                )
             elif not re.match(r"^[a-z][a-z0-9_]*$", str(key)):
                 self.problem(file, props, str(key), "property names are lowercase_with_underscores")
             else:
@@ -451,7 +459,9 @@ class _Reader:
             )
             document = None
         if document is not None and path.stem != document:
-            self.problem(file, data, "document", f"file is named {path.stem!r} but cites {document!r}")
+            self.problem(
+                file, data, "document", f"file is named {path.stem!r} but cites {document!r}"
+            )
         for item in self.items(file, data, "entities"):
             src = self.source(file, item, document, "ref")
             self.declare_entity(file, item, [src] if src else [], _FACT_ENTITY_KEYS)
@@ -460,7 +470,9 @@ class _Reader:
                 self.pending.append((file, item, section + ":" + (document or "")))
 
     # -- second pass: everything that refers to entities ------------------------
-    def entity_ref(self, file: str, item: Located, key: str, required: bool = True) -> Entity | None:
+    def entity_ref(
+        self, file: str, item: Located, key: str, required: bool = True
+    ) -> Entity | None:
         eid = self.text(file, item, key, required=required)
         if eid is None:
             return None
@@ -482,10 +494,21 @@ class _Reader:
                 entity = self.entities.get(str(item.get("id")))
                 if region and entity:
                     if region.kind != "region":
-                        self.problem(file, item, "region", f"{region.id!r} is a {region.kind}, not a region")
+                        self.problem(
+                            file, item, "region", f"{region.id!r} is a {region.kind}, not a region"
+                        )
                     else:
                         self.add_relationship(
-                            Relationship("IN_REGION", entity.id, region.id, {}, None, None, None, list(entity.sources[:1]))
+                            Relationship(
+                                "IN_REGION",
+                                entity.id,
+                                region.id,
+                                {},
+                                None,
+                                None,
+                                None,
+                                list(entity.sources[:1]),
+                            )
                         )
             elif name == "mentions":
                 self.unknown_keys(file, item, _MENTION_KEYS, "a mention")
@@ -499,7 +522,9 @@ class _Reader:
                         self.problem(file, item, "aliases", "must be a list of names")
                     else:
                         entity.aliases.extend(
-                            str(a) for a in aliases if str(a) not in entity.aliases and str(a) != entity.name
+                            str(a)
+                            for a in aliases
+                            if str(a) not in entity.aliases and str(a) != entity.name
                         )
             elif name == "relationships":
                 self.read_relationship(file, item, doc)
@@ -555,8 +580,14 @@ class _Reader:
                 continue
             value = item[prop]
             if prop == "cost_share":
-                if not isinstance(value, (int, float)) or isinstance(value, bool) or not 0 <= value <= 100:
-                    self.problem(file, item, prop, f"malformed cost share {value!r}", "a percentage 0-100")
+                if (
+                    not isinstance(value, (int, float))
+                    or isinstance(value, bool)
+                    or not 0 <= value <= 100
+                ):
+                    self.problem(
+                        file, item, prop, f"malformed cost share {value!r}", "a percentage 0-100"
+                    )
                     continue
                 props[prop] = float(value)
                 continue
@@ -577,7 +608,16 @@ class _Reader:
         note = item.get("note")
         if source and target and src:
             self.add_relationship(
-                Relationship(rtype or "", source.id, target.id, props, since, until, str(note) if note else None, [src])
+                Relationship(
+                    rtype or "",
+                    source.id,
+                    target.id,
+                    props,
+                    since,
+                    until,
+                    str(note) if note else None,
+                    [src],
+                )
             )
 
     def add_relationship(self, rel: Relationship) -> None:
@@ -629,29 +669,61 @@ class _Reader:
             kind = None
         amount = item.get("amount")
         if not isinstance(amount, (int, float)) or isinstance(amount, bool) or amount < 0:
-            self.problem(file, item, "amount", f"malformed amount {amount!r}", "a plain number, e.g. 139545")
+            self.problem(
+                file, item, "amount", f"malformed amount {amount!r}", "a plain number, e.g. 139545"
+            )
             amount = None
         currency = self.text(file, item, "currency")
         if currency is not None and not _CURRENCY.match(currency):
-            self.problem(file, item, "currency", f"malformed currency {currency!r}", "an ISO code such as GBP")
+            self.problem(
+                file,
+                item,
+                "currency",
+                f"malformed currency {currency!r}",
+                "an ISO code such as GBP",
+            )
             currency = None
         period = self.period(file, item)
         basis = self.text(file, item, "basis")
         if basis is not None and basis not in _BASES:
-            self.problem(file, item, "basis", f"unknown basis {basis!r}", "one of: " + ", ".join(_BASES))
+            self.problem(
+                file, item, "basis", f"unknown basis {basis!r}", "one of: " + ", ".join(_BASES)
+            )
             basis = None
         cash = self.text(file, item, "cash", required=False)
         if cash is not None and cash not in _CASH:
-            self.problem(file, item, "cash", f"unknown value {cash!r}", "one of: " + ", ".join(_CASH))
+            self.problem(
+                file, item, "cash", f"unknown value {cash!r}", "one of: " + ", ".join(_CASH)
+            )
         force = None
         if item.get("force") is not None:
             force_entity = self.entity_ref(file, item, "force")
             force = force_entity.id if force_entity else None
         description = self.text(file, item, "description")
         src = self.source(file, item, document, "ref")
-        if entity and kind and amount is not None and currency and period and basis and description and src:
+        if (
+            entity
+            and kind
+            and amount is not None
+            and currency
+            and period
+            and basis
+            and description
+            and src
+        ):
             self.figures.append(
-                Figure(entity.id, kind, float(amount), currency, period, basis, cash, force, description, [src])
+                Figure(
+                    entity.id,
+                    kind,
+                    float(amount),
+                    currency,
+                    period,
+                    basis,
+                    cash,
+                    force,
+                    description,
+                    [src],
+                )
             )
 
     def period(self, file: str, item: Located) -> str | None:
@@ -662,7 +734,13 @@ class _Reader:
         parts = str(raw.isoformat() if isinstance(raw, dt.date) else raw).split("/")
         dates = [parse_partial_date(p) for p in parts]
         if len(parts) > 2 or None in dates:
-            self.problem(file, item, "period", f"malformed period {raw!r}", "a date or start/end, e.g. 2010/2018")
+            self.problem(
+                file,
+                item,
+                "period",
+                f"malformed period {raw!r}",
+                "a date or start/end, e.g. 2010/2018",
+            )
             return None
         if len(dates) == 2 and str(dates[0]) > str(dates[1]):
             self.problem(file, item, "period", f"period {raw!r} ends before it starts")

@@ -13,8 +13,19 @@ __all__ = ["get_entity", "list_entities", "require_entity", "resolve_region", "I
 
 # Stored for search, time filtering and provenance; shown elsewhere in the answer.
 INTERNAL_PROPERTIES = frozenset(
-    {"id", "name", "kind", "aliases", "search_keys", "search_text", "property_names",
-     "source_documents", "source_refs", "t_from", "t_to"}  # fmt: skip
+    {
+        "id",
+        "name",
+        "kind",
+        "aliases",
+        "search_keys",
+        "search_text",
+        "property_names",
+        "source_documents",
+        "source_refs",
+        "t_from",
+        "t_to",
+    }  # fmt: skip
 )
 _REL_INTERNAL = frozenset({"source_documents", "source_refs", "t_from", "t_to", "role", "status"})
 
@@ -79,9 +90,15 @@ def get_entity(engine: Engine, entity_id: str, as_of: str | None = None) -> dict
     if not rows:
         raise NotFoundError("entity", entity_id, suggestions(engine, entity_id))
     row = rows[0]
-    props = {k: v for k, v in row["properties"].items() if k not in INTERNAL_PROPERTIES and v is not None}
-    relationships = [_relationship(r) for r in engine.read("entity_relationships", {"id": entity_id, **time})]
-    relationships.sort(key=lambda r: (r["type"], r["direction"], r.get("role") or "", r["other"]["name"]))
+    props = {
+        k: v for k, v in row["properties"].items() if k not in INTERNAL_PROPERTIES and v is not None
+    }
+    relationships = [
+        _relationship(r) for r in engine.read("entity_relationships", {"id": entity_id, **time})
+    ]
+    relationships.sort(
+        key=lambda r: (r["type"], r["direction"], r.get("role") or "", r["other"]["name"])
+    )
     return {
         "id": row["id"],
         "name": row["name"],
@@ -104,4 +121,9 @@ def list_entities(engine: Engine, kind: str | None = None, region: str | None = 
     }
     total = engine.read("entity_count", params)
     results = engine.read("entity_list", {**params, "limit": limit, "offset": offset})
-    return {"total": total[0]["total"] if total else 0, "limit": limit, "offset": offset, "results": results}
+    return {
+        "total": total[0]["total"] if total else 0,
+        "limit": limit,
+        "offset": offset,
+        "results": results,
+    }

@@ -13,8 +13,12 @@ __all__ = ["governance_of", "MAX_DEPTH"]
 MAX_DEPTH = 6
 
 
-def _board_details(engine: Engine, boards: list[str], time: dict[str, Any]) -> dict[str, dict[str, list[Any]]]:
-    details: dict[str, dict[str, list[Any]]] = {b: {"chairs": [], "members": [], "reports_to": []} for b in boards}
+def _board_details(
+    engine: Engine, boards: list[str], time: dict[str, Any]
+) -> dict[str, dict[str, list[Any]]]:
+    details: dict[str, dict[str, list[Any]]] = {
+        b: {"chairs": [], "members": [], "reports_to": []} for b in boards
+    }
     seen: set[tuple[str, str, str]] = set()
     for row in engine.read("governance_board_details", {"ids": boards, **time}):
         key = (row["board"], row["relation"], row["other"]["id"])
@@ -24,7 +28,9 @@ def _board_details(engine: Engine, boards: list[str], time: dict[str, Any]) -> d
         item = {"entity": row["other"], "sources": row["sources"]}
         if row["relation"] == "chair":
             item["arrangement"] = row["arrangement"]
-        target = {"chair": "chairs", "member": "members", "reports_to": "reports_to"}[row["relation"]]
+        target = {"chair": "chairs", "member": "members", "reports_to": "reports_to"}[
+            row["relation"]
+        ]
         details[row["board"]][target].append(item)
     return details
 
@@ -41,10 +47,14 @@ def governance_of(engine: Engine, entity_id: str, as_of: str | None = None) -> d
     time = as_of_params(as_of)
     governors = engine.read("governance_governors", {"id": entity_id, **time})
     if entity["kind"] == "board":
-        governors.insert(0, {"governed": entity, "hops": 0, "board": entity, "note": "itself", "sources": []})
+        governors.insert(
+            0, {"governed": entity, "hops": 0, "board": entity, "note": "itself", "sources": []}
+        )
     boards = list(dict.fromkeys(g["board"]["id"] for g in governors))
     details = _board_details(engine, boards, time) if boards else {}
-    governed_by = [{**g, "board": {**g["board"], **details.get(g["board"]["id"], {})}} for g in governors]
+    governed_by = [
+        {**g, "board": {**g["board"], **details.get(g["board"]["id"], {})}} for g in governors
+    ]
 
     chain: list[dict[str, Any]] = []
     seen = set(boards)
@@ -57,8 +67,18 @@ def governance_of(engine: Engine, entity_id: str, as_of: str | None = None) -> d
         level_details = _board_details(engine, frontier, time)
         for board_id in frontier:
             names = engine.read("entity_kind", {"id": board_id})
-            chain.append({"level": level, "board": {**(names[0] if names else {"id": board_id}), **level_details[board_id]}})
-        frontier = [item["entity"]["id"] for b in frontier for item in level_details[b]["reports_to"]]
+            chain.append(
+                {
+                    "level": level,
+                    "board": {
+                        **(names[0] if names else {"id": board_id}),
+                        **level_details[board_id],
+                    },
+                }
+            )
+        frontier = [
+            item["entity"]["id"] for b in frontier for item in level_details[b]["reports_to"]
+        ]
 
     below: dict[str, list[Any]] = {"governs": [], "reported_by": [], "parts": []}
     for row in engine.read("governance_below", {"id": entity_id, **time}):

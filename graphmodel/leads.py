@@ -37,7 +37,9 @@ def leads_matching(engine: Engine, text: str, role: str | None = None, as_of: st
     if len(query) > MAX_QUERY_LENGTH:
         raise InvalidRequestError("q", f"at most {MAX_QUERY_LENGTH} characters")
     _check_role(role)
-    rows = engine.read("leads_by_query", {"q": query, "role": role, "limit": limit, **as_of_params(as_of)})
+    rows = engine.read(
+        "leads_by_query", {"q": query, "role": role, "limit": limit, **as_of_params(as_of)}
+    )
     return [_shape(r) for r in rows]
 
 
@@ -46,5 +48,7 @@ def leads_of_leader(engine: Engine, leader: str, role: str | None = None, as_of:
     """[{leader, role, target, sources}] of what `leader` leads; NotFoundError for an unknown id."""
     _check_role(role)
     require_entity(engine, leader, "leader")
-    rows = engine.read("leads_by_leader", {"leader": leader, "role": role, "limit": limit, **as_of_params(as_of)})
+    rows = engine.read(
+        "leads_by_leader", {"leader": leader, "role": role, "limit": limit, **as_of_params(as_of)}
+    )
     return [_shape(r) for r in rows]

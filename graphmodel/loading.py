@@ -90,7 +90,9 @@ def load_dataset(engine: Engine, dataset: Dataset, seed: str = "", progress: Pro
     )
 
 
-def load_seed(engine: Engine, seed_dir: Path, progress: ProgressCallback | None = None) -> LoadReport:
+def load_seed(
+    engine: Engine, seed_dir: Path, progress: ProgressCallback | None = None
+) -> LoadReport:
     """Validate `seed_dir` whole (InvalidDataError if anything is wrong), then load it."""
     dataset = read_dataset(seed_dir)
     return load_dataset(engine, dataset, str(seed_dir), progress)

@@ -23,8 +23,14 @@ def totals(figures: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[st
     for fig in figures:
         groups[(fig["kind"], fig["currency"], fig["period"], fig["basis"])].append(fig)
     sums = [
-        {"kind": k, "currency": c, "period": p, "basis": b, "count": len(items),
-         "total": sum(f["amount"] for f in items)}  # fmt: skip
+        {
+            "kind": k,
+            "currency": c,
+            "period": p,
+            "basis": b,
+            "count": len(items),
+            "total": sum(f["amount"] for f in items),
+        }  # fmt: skip
         for (k, c, p, b), items in sorted(groups.items())
     ]
     notes = []
@@ -40,13 +46,17 @@ def money(engine: Engine, entity: str | None = None, force: str | None = None, k
           region: str | None = None) -> dict[str, Any]:  # fmt: skip
     """{figures: [{entity, kind, amount, currency, period, basis, description, sources}], totals, notes}."""
     if kind is not None and kind not in load_schema().figure_kinds:
-        raise InvalidRequestError("kind", "one of: " + ", ".join(sorted(load_schema().figure_kinds)))
+        raise InvalidRequestError(
+            "kind", "one of: " + ", ".join(sorted(load_schema().figure_kinds))
+        )
     if entity:
         require_entity(engine, entity)
     if force:
         require_entity(engine, force, "force")
     region_id = resolve_region(engine, region) if region else None
-    figures = engine.read("money_figures", {"entity": entity, "force": force, "kind": kind, "region": region_id})
+    figures = engine.read(
+        "money_figures", {"entity": entity, "force": force, "kind": kind, "region": region_id}
+    )
     sums, notes = totals(figures)
     if not figures:
         notes.append("no money figures are recorded for this selection")

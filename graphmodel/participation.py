@@ -20,7 +20,9 @@ def participants(engine: Engine, collaboration: str, status: str | None = None,
     if status is not None and status not in load_schema().statuses:
         raise InvalidRequestError("status", "one of: " + ", ".join(sorted(load_schema().statuses)))
     entity = require_entity(engine, collaboration, "collaboration")
-    rows = engine.read("participants_of", {"id": collaboration, "status": status, **as_of_params(as_of)})
+    rows = engine.read(
+        "participants_of", {"id": collaboration, "status": status, **as_of_params(as_of)}
+    )
     by_status: dict[str, list[str]] = defaultdict(list)
     for row in rows:
         by_status[row["status"]].append(row["participant"]["id"])
@@ -36,8 +38,17 @@ def involvement(engine: Engine, entity_id: str, as_of: str | None = None) -> dic
     entity = require_entity(engine, entity_id)
     groups: dict[str, list[dict[str, Any]]] = {
         key: []
-        for key in ("takes_part", "leads", "chairs", "member_of", "left", "declined",
-                    "not_participating", "to_be_confirmed", "proposed")  # fmt: skip
+        for key in (
+            "takes_part",
+            "leads",
+            "chairs",
+            "member_of",
+            "left",
+            "declined",
+            "not_participating",
+            "to_be_confirmed",
+            "proposed",
+        )  # fmt: skip
     }
     status_group = {"member": "takes_part", "withdrawn": "left", "former": "left"}
     relation_group = {"leads": "leads", "chairs": "chairs", "member": "member_of"}

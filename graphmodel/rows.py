@@ -34,7 +34,9 @@ def _provenance(sources: list[Source]) -> dict[str, list[str]]:
     }
 
 
-def _span(dataset: Dataset, since: str | None, until: str | None, sources: list[Source]) -> dict[str, Any]:
+def _span(
+    dataset: Dataset, since: str | None, until: str | None, sources: list[Source]
+) -> dict[str, Any]:
     valid_from = since or dataset.earliest_date(sources)
     return {
         "valid_from": valid_from,

@@ -24,13 +24,17 @@ class Settings(BaseSettings):
     )
     neo4j_username: str = Field(default="neo4j", description="Neo4j user")
     neo4j_password: SecretStr | None = Field(default=None, description="Neo4j password")
-    neo4j_database: str | None = Field(default=None, description="Neo4j database (server default if unset)")
+    neo4j_database: str | None = Field(
+        default=None, description="Neo4j database (server default if unset)"
+    )
 
     collabgraph_data_dir: Path = Field(
         default_factory=lambda: Path(user_data_dir("collabgraph")),
         description="Where the embedded engine keeps its data",
     )
-    collabgraph_graph: str = Field(default="collabgraph", description="Graph name (embedded engine)")
+    collabgraph_graph: str = Field(
+        default="collabgraph", description="Graph name (embedded engine)"
+    )
     collabgraph_seed_dir: Path = Field(default=DEFAULT_SEED_DIR, description="The curated dataset")
     collabgraph_cypher_console: bool = Field(
         default=False, description="Enable the read-only Cypher console POST /api/cypher"

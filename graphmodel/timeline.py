@@ -54,7 +54,9 @@ def as_of_bounds(value: str | None, parameter: str = "as_of") -> tuple[str | Non
         return None, None
     date = parse_partial_date(str(value).strip())
     if date is None:
-        raise InvalidRequestError(parameter, f"{value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
+        raise InvalidRequestError(
+            parameter, f"{value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD"
+        )
     return period_start(date), period_end(date)
 
 

@@ -42,7 +42,9 @@ def bolt_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def embedded(tmp_path_factory: pytest.TempPathFactory, bolt_port: int) -> Iterator[EmbeddedFalkorDB]:
+def embedded(
+    tmp_path_factory: pytest.TempPathFactory, bolt_port: int
+) -> Iterator[EmbeddedFalkorDB]:
     """The session's embedded engine (with its Bolt listener open), graph empty."""
     data_dir = tmp_path_factory.mktemp("falkordb")
     engine = EmbeddedFalkorDB(data_dir, graph="collabgraph", bolt_port=bolt_port)
@@ -93,5 +95,7 @@ def client(engine: EmbeddedFalkorDB, settings: Settings) -> Iterator[TestClient]
     """The app over HTTP (ASGI), on the seed graph."""
     from api.app import create_app
 
-    with TestClient(create_app(settings, engine=engine), raise_server_exceptions=False) as test_client:
+    with TestClient(
+        create_app(settings, engine=engine), raise_server_exceptions=False
+    ) as test_client:
         yield test_client

@@ -17,7 +17,11 @@ router = APIRouter(tags=["console"])
 class CypherRequest(BaseModel):
     """A read-only Cypher query and its parameters."""
 
-    query: str = Field(min_length=1, max_length=MAX_QUERY_CHARS, examples=["MATCH (n:Entity {kind: 'board'}) RETURN n.name LIMIT 5"])
+    query: str = Field(
+        min_length=1,
+        max_length=MAX_QUERY_CHARS,
+        examples=["MATCH (n:Entity {kind: 'board'}) RETURN n.name LIMIT 5"],
+    )
     params: dict[str, Any] = Field(default_factory=dict)
 
 
@@ -27,7 +31,10 @@ def cypher(body: CypherRequest, engine: EngineDep, settings: SettingsDep) -> Any
     write is refused by the engine (400); a query past the time limit answers 408."""
     if not settings.collabgraph_cypher_console:
         return JSONResponse(
-            {"detail": "the Cypher console is disabled; set COLLABGRAPH_CYPHER_CONSOLE=1 to enable it"}, 403
+            {
+                "detail": "the Cypher console is disabled; set COLLABGRAPH_CYPHER_CONSOLE=1 to enable it"
+            },
+            403,
         )
     return run_console(
         engine, body.query, body.params, settings.collabgraph_console_timeout_ms,

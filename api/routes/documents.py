@@ -18,7 +18,9 @@ Fmt = Annotated[str | None, Query(pattern="^(json|csv)$")]
 @router.get("/api/documents", summary="Every source document with its metadata")
 def documents(request: Request, engine: EngineDep, format: Fmt = None) -> Response:
     """{"results": [{id, title, body, kind, date, file, notes, entities, relationships}]}."""
-    return list_response(request, format, {"results": list_documents(engine)}, "results", "documents")
+    return list_response(
+        request, format, {"results": list_documents(engine)}, "results", "documents"
+    )
 
 
 @router.get("/api/documents/{id}", summary="One document and the facts it asserts, paged")
@@ -31,4 +33,6 @@ def document(
     format: Fmt = None,
 ) -> Response:
     """{document, total, entities, limit, offset, facts: [{type, from, to, role, status, ref}]}."""
-    return list_response(request, format, get_document(engine, id, limit, offset), "facts", f"{id}-facts")
+    return list_response(
+        request, format, get_document(engine, id, limit, offset), "facts", f"{id}-facts"
+    )

@@ -15,7 +15,9 @@ from graphmodel.schema import load_schema
 
 router = APIRouter(tags=["entities"])
 
-AsOf = Annotated[str | None, Query(max_length=10, description="YYYY, YYYY-MM or YYYY-MM-DD", examples=["2013"])]
+AsOf = Annotated[
+    str | None, Query(max_length=10, description="YYYY, YYYY-MM or YYYY-MM-DD", examples=["2013"])
+]
 EntityId = Annotated[str, Path(min_length=1, max_length=200, examples=["odyssey"])]
 Kind = Annotated[str | None, Query(pattern="^(" + "|".join(load_schema().kinds) + ")$")]
 Fmt = Annotated[str | None, Query(pattern="^(json|csv)$")]
@@ -44,10 +46,18 @@ def entity(engine: EngineDep, id: EntityId, as_of: AsOf = None) -> dict[str, Any
     return {**get_entity(engine, id, as_of), "map": f"/maps/neighbourhood?entity={id}"}
 
 
-@router.get("/api/entities/{id}/involvement", summary="Everything an entity takes part in, leads, left or declined")
+@router.get(
+    "/api/entities/{id}/involvement",
+    summary="Everything an entity takes part in, leads, left or declined",
+)
 def entity_involvement(request: Request, engine: EngineDep, id: EntityId, as_of: AsOf = None,
                        format: Fmt = None) -> Response:  # fmt: skip
     """Groups takes_part, leads, chairs, member_of, left, declined, not_participating, ...; CSV flat."""
     payload = involvement(engine, id, as_of)
-    rows = [{"group": key, **row} for key, items in payload.items() if isinstance(items, list) for row in items]
+    rows = [
+        {"group": key, **row}
+        for key, items in payload.items()
+        if isinstance(items, list)
+        for row in items
+    ]
     return list_response(request, format, {**payload, "rows": rows}, "rows", f"{id}-involvement")

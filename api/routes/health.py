@@ -27,7 +27,9 @@ def readyz(engine: EngineDep) -> JSONResponse:
         engine.ping()
         stats = graph_stats(engine)
     except CollabGraphError as exc:
-        return JSONResponse({"status": "unavailable", "detail": str(exc)}, 503, headers={"Retry-After": "2"})
+        return JSONResponse(
+            {"status": "unavailable", "detail": str(exc)}, 503, headers={"Retry-After": "2"}
+        )
     body: dict[str, Any] = {
         "status": "ready" if stats["entities"] else "empty",
         "engine": engine.describe(),

@@ -16,15 +16,21 @@ from graphmodel.search import MAX_QUERY_LENGTH
 
 router = APIRouter(tags=["leads"])
 
-Role = Annotated[str | None, Query(pattern="^(" + "|".join(load_schema().roles) + ")$", examples=["lead_force"])]
+Role = Annotated[
+    str | None, Query(pattern="^(" + "|".join(load_schema().roles) + ")$", examples=["lead_force"])
+]
 
 
 @router.get("/api/leads", summary="Who leads what")
 def leads(
     request: Request,
     engine: EngineDep,
-    q: Annotated[str | None, Query(min_length=1, max_length=MAX_QUERY_LENGTH, examples=["ESMCP"])] = None,
-    leader: Annotated[str | None, Query(min_length=1, max_length=200, examples=["west-yorkshire"])] = None,
+    q: Annotated[
+        str | None, Query(min_length=1, max_length=MAX_QUERY_LENGTH, examples=["ESMCP"])
+    ] = None,
+    leader: Annotated[
+        str | None, Query(min_length=1, max_length=200, examples=["west-yorkshire"])
+    ] = None,
     role: Role = None,
     as_of: Annotated[str | None, Query(max_length=10)] = None,
     format: Annotated[str | None, Query(pattern="^(json|csv)$")] = None,

@@ -21,9 +21,13 @@ def money_figures(
     engine: EngineDep,
     entity: Annotated[str | None, Query(max_length=200)] = None,
     force: Annotated[str | None, Query(max_length=200, examples=["leicestershire"])] = None,
-    kind: Annotated[str | None, Query(pattern="^(" + "|".join(load_schema().figure_kinds) + ")$")] = None,
+    kind: Annotated[
+        str | None, Query(pattern="^(" + "|".join(load_schema().figure_kinds) + ")$")
+    ] = None,
     region: Annotated[str | None, Query(max_length=200, examples=["east-midlands"])] = None,
     format: Annotated[str | None, Query(pattern="^(json|csv)$")] = None,
 ) -> Response:
     """{figures: [...], totals: [alike figures only], notes: [what cannot be added, and why]}."""
-    return list_response(request, format, money(engine, entity, force, kind, region), "figures", "money")
+    return list_response(
+        request, format, money(engine, entity, force, kind, region), "figures", "money"
+    )

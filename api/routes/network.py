@@ -16,12 +16,17 @@ from graphmodel.schema import load_schema
 
 router = APIRouter(tags=["network"])
 
-AsOf = Annotated[str | None, Query(max_length=10, description="YYYY, YYYY-MM or YYYY-MM-DD", examples=["2013"])]
+AsOf = Annotated[
+    str | None, Query(max_length=10, description="YYYY, YYYY-MM or YYYY-MM-DD", examples=["2013"])
+]
 EntityId = Annotated[str, Path(min_length=1, max_length=200)]
 Status = Annotated[str | None, Query(pattern="^(" + "|".join(load_schema().statuses) + ")$")]
 
 
-@router.get("/api/participation/{id}", summary="Who takes part in a collaboration, with status and cost share")
+@router.get(
+    "/api/participation/{id}",
+    summary="Who takes part in a collaboration, with status and cost share",
+)
 def participation(request: Request, engine: EngineDep, id: EntityId, status: Status = None, as_of: AsOf = None,
                   format: Annotated[str | None, Query(pattern="^(json|csv)$")] = None) -> Response:  # fmt: skip
     """{collaboration, participants: [{participant, status, cost_share, sources}], by_status}."""
@@ -35,10 +40,14 @@ def governance(engine: EngineDep, id: EntityId, as_of: AsOf = None) -> dict[str,
     return governance_of(engine, id, as_of)
 
 
-@router.get("/api/connections", summary="How two entities are connected (shortest paths, every hop cited)")
+@router.get(
+    "/api/connections", summary="How two entities are connected (shortest paths, every hop cited)"
+)
 def connection(
     engine: EngineDep,
-    from_: Annotated[str, Query(alias="from", min_length=1, max_length=200, examples=["humberside"])],
+    from_: Annotated[
+        str, Query(alias="from", min_length=1, max_length=200, examples=["humberside"])
+    ],
     to: Annotated[str, Query(min_length=1, max_length=200, examples=["npas"])],
     max_hops: Annotated[int, Query(ge=1, le=MAX_HOPS)] = 4,
     include_regions: bool = False,

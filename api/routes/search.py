@@ -18,9 +18,19 @@ router = APIRouter(tags=["search"])
 def search_entities(
     request: Request,
     engine: EngineDep,
-    q: Annotated[str, Query(min_length=1, max_length=MAX_QUERY_LENGTH, description="Text to find", examples=["EMSOU"])],
+    q: Annotated[
+        str,
+        Query(
+            min_length=1,
+            max_length=MAX_QUERY_LENGTH,
+            description="Text to find",
+            examples=["EMSOU"],
+        ),
+    ],
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
     format: Annotated[str | None, Query(pattern="^(json|csv)$")] = None,
 ) -> Response:
     """{"results": [{id, name, kind, aliases, match}]}, best match first (case-insensitive)."""
-    return list_response(request, format, {"results": search(engine, q, limit)}, "results", "search")
+    return list_response(
+        request, format, {"results": search(engine, q, limit)}, "results", "search"
+    )

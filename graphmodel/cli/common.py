@@ -66,7 +66,11 @@ class Progress:
             return
         percent = done * 100 // total
         if self.tty:
-            click.echo(f"\r{self.label}: {done}/{total} batches ({percent}%) {step:<28}", nl=False, err=True)
+            click.echo(
+                f"\r{self.label}: {done}/{total} batches ({percent}%) {step:<28}",
+                nl=False,
+                err=True,
+            )
             if done == total:
                 click.echo("", err=True)
         elif percent // 25 != self._last // 25 or done == total:

@@ -136,4 +136,7 @@ def search_command(text: str, limit: int, as_json: bool) -> None:
         return
     for row in results:
         aliases = ", ".join(row["aliases"])
-        click.echo(f"{row['id']:<40} {row['kind']:<13} {row['name']}" + (f"  [{aliases}]" if aliases else ""))
+        click.echo(
+            f"{row['id']:<40} {row['kind']:<13} {row['name']}"
+            + (f"  [{aliases}]" if aliases else "")
+        )

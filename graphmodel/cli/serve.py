@@ -16,10 +16,14 @@ __all__ = ["serve"]
 
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port.")
+@click.option(
+    "--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port."
+)
 @click.option("--seed", "seed_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
               help="Dataset to load when the graph is empty (default: the project's seed/).")  # fmt: skip
-@click.option("--reload-seed", is_flag=True, help="Reload the dataset even if the graph is not empty.")
+@click.option(
+    "--reload-seed", is_flag=True, help="Reload the dataset even if the graph is not empty."
+)
 def serve(host: str, port: int, seed_dir: Path | None, reload_seed: bool) -> None:
     """Serve the HTTP API (docs at /docs) and the maps (/maps/...) with uvicorn.
 
@@ -37,5 +41,7 @@ def serve(host: str, port: int, seed_dir: Path | None, reload_seed: bool) -> Non
             report = load_seed(engine, seed_dir, Progress("loading"))
             click.echo(f"loaded {report.entities} entities and {report.relationships} relationships "
                        f"from {seed_dir}", err=True)  # fmt: skip
-        click.echo(f"serving on http://{host}:{port}/ (API docs at http://{host}:{port}/docs)", err=True)
+        click.echo(
+            f"serving on http://{host}:{port}/ (API docs at http://{host}:{port}/docs)", err=True
+        )
         uvicorn.run(create_app(settings, engine=engine), host=host, port=port, log_level="info")

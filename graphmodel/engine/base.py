@@ -37,7 +37,10 @@ def plain(value: Any) -> Any:
         props = props if isinstance(props, Mapping) else dict(value.items())
         return {"type": str(rel_type), "properties": plain(props)}
     if hasattr(value, "nodes") and callable(value.nodes):  # a FalkorDB path
-        return {"nodes": [plain(n) for n in value.nodes()], "edges": [plain(e) for e in value.edges()]}
+        return {
+            "nodes": [plain(n) for n in value.nodes()],
+            "edges": [plain(e) for e in value.edges()],
+        }
     return str(value)
 
 
@@ -66,7 +69,9 @@ class Engine(ABC):
         """Run analyst Cypher with the engine enforcing read-only; (columns, rows, truncated)."""
 
     @abstractmethod
-    def replace_graph(self, batches: Iterable[Batch], total: int, progress: ProgressCallback | None) -> None:
+    def replace_graph(
+        self, batches: Iterable[Batch], total: int, progress: ProgressCallback | None
+    ) -> None:
         """Build a new graph from `batches` and make it the live graph in one step.
 
         Readers see the old graph or the new one, never a mix; on failure the old graph

@@ -51,14 +51,18 @@ class FalkorDBEngine(Engine):
 
     kind = "falkordb"
 
-    def __init__(self, host: str, port: int, graph: str = "collabgraph", query_timeout_ms: int = 30_000):
+    def __init__(
+        self, host: str, port: int, graph: str = "collabgraph", query_timeout_ms: int = 30_000
+    ):
         self.host, self.port, self.graph_name = host, port, graph
         self.query_timeout_ms = query_timeout_ms
         self.statements = Statements("falkordb")
         self._db = self._connect()
 
     def _connect(self) -> FalkorDB:
-        return FalkorDB(host=self.host, port=self.port, socket_timeout=120, socket_connect_timeout=2)
+        return FalkorDB(
+            host=self.host, port=self.port, socket_timeout=120, socket_connect_timeout=2
+        )
 
     # -- running ---------------------------------------------------------------
     def _graph(self, name: str | None = None) -> Any:
@@ -97,7 +101,9 @@ class FalkorDBEngine(Engine):
         return columns, rows[:row_limit], len(rows) > row_limit
 
     # -- loading ---------------------------------------------------------------
-    def replace_graph(self, batches: Iterable[Batch], total: int, progress: ProgressCallback | None) -> None:
+    def replace_graph(
+        self, batches: Iterable[Batch], total: int, progress: ProgressCallback | None
+    ) -> None:
         staging = f"{self.graph_name}{_STAGING}{uuid.uuid4().hex[:8]}"
         try:
             for statement in self.statements:
@@ -130,7 +136,12 @@ class FalkorDBEngine(Engine):
             raise self._on_error(exc) from exc
 
     def describe(self) -> dict[str, Any]:
-        return {"engine": "falkordb", "host": self.host, "port": self.port, "graph": self.graph_name}
+        return {
+            "engine": "falkordb",
+            "host": self.host,
+            "port": self.port,
+            "graph": self.graph_name,
+        }
 
     def close(self) -> None:
         try:
@@ -188,7 +199,11 @@ class EmbeddedFalkorDB(FalkorDBEngine):
     def describe(self) -> dict[str, Any]:
         info = super().describe()
         info.update(
-            {"engine": "falkordb (embedded)", "data_dir": str(self.server.data_dir), "owned": self.server.owned}
+            {
+                "engine": "falkordb (embedded)",
+                "data_dir": str(self.server.data_dir),
+                "owned": self.server.owned,
+            }
         )
         return info
 

@@ -104,7 +104,9 @@ class Neo4jEngine(Engine):
             self._schema_statements = Statements(engine)
         return self._schema_statements
 
-    def replace_graph(self, batches: Iterable[Batch], total: int, progress: ProgressCallback | None) -> None:
+    def replace_graph(
+        self, batches: Iterable[Batch], total: int, progress: ProgressCallback | None
+    ) -> None:
         dialect = self._schema_dialect()
         schema = [s for s in dialect if s.mode == "schema"]
         try:

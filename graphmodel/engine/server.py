@@ -77,7 +77,9 @@ def _binaries() -> tuple[str, str]:
 
 def _answers(port: int) -> bool:
     try:
-        client = redis.Redis(host="127.0.0.1", port=port, socket_timeout=1, socket_connect_timeout=1)
+        client = redis.Redis(
+            host="127.0.0.1", port=port, socket_timeout=1, socket_connect_timeout=1
+        )
         return bool(client.ping())
     except redis.RedisError:
         return False
@@ -182,7 +184,9 @@ class EmbeddedServer:
                 f"the embedded engine did not answer within {self.start_timeout:.0f}s; "
                 f"see {log_path}"
             )
-        (self.data_dir / _STATE_FILE).write_text(json.dumps({"pid": self.process.pid, "port": port}))
+        (self.data_dir / _STATE_FILE).write_text(
+            json.dumps({"pid": self.process.pid, "port": port})
+        )
         atexit.register(self.stop)
         return port
 

@@ -34,10 +34,18 @@ def test_unknown_leader_answers_404(client: TestClient) -> None:
 
 
 def test_console_refuses_writes_through_the_engine(client: TestClient) -> None:
-    response = client.post("/api/cypher", json={"query": "MATCH (n:Entity) SET n.name = 'x' RETURN n"})
+    response = client.post(
+        "/api/cypher", json={"query": "MATCH (n:Entity) SET n.name = 'x' RETURN n"}
+    )
     assert response.status_code == 400
     assert "read-only" in response.json()["detail"]
-    check = client.post("/api/cypher", json={"query": "MATCH (n:Entity {id: $id}) RETURN n.name AS name", "params": {"id": "npas"}})
+    check = client.post(
+        "/api/cypher",
+        json={
+            "query": "MATCH (n:Entity {id: $id}) RETURN n.name AS name",
+            "params": {"id": "npas"},
+        },
+    )
     assert check.json()["rows"] == [{"name": "National Police Air Service"}]
 
 
@@ -50,7 +58,9 @@ def test_console_is_refused_unless_enabled(engine: EmbeddedFalkorDB, tmp_path) -
     from api.app import create_app
     from graphmodel.settings import Settings
 
-    app = create_app(Settings(collabgraph_data_dir=tmp_path, collabgraph_cypher_console=False), engine=engine)
+    app = create_app(
+        Settings(collabgraph_data_dir=tmp_path, collabgraph_cypher_console=False), engine=engine
+    )
     with TestClient(app) as disabled:
         assert disabled.post("/api/cypher", json={"query": "RETURN 1"}).status_code == 403
 

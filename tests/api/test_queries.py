@@ -40,8 +40,12 @@ def test_unknown_entity_answers_404_with_close_matches(client: TestClient) -> No
 
 
 def test_esmcp_workstream_leads(client: TestClient) -> None:
-    sy = client.get("/api/leads", params={"leader": "south-yorkshire", "role": "workstream_lead"}).json()["results"]
-    ny = client.get("/api/leads", params={"leader": "north-yorkshire", "role": "workstream_lead"}).json()["results"]
+    sy = client.get(
+        "/api/leads", params={"leader": "south-yorkshire", "role": "workstream_lead"}
+    ).json()["results"]
+    ny = client.get(
+        "/api/leads", params={"leader": "north-yorkshire", "role": "workstream_lead"}
+    ).json()["results"]
     sy_names = " ".join(r["target"]["name"].lower() for r in sy)
     ny_names = " ".join(r["target"]["name"].lower() for r in ny)
     assert "training" in sy_names and "devices" in sy_names
@@ -49,9 +53,15 @@ def test_esmcp_workstream_leads(client: TestClient) -> None:
     assert all(_cited(r) for r in sy + ny)
 
 
-def test_leads_by_text_lists_operational_and_finance_leads_of_em_legal_services(client: TestClient) -> None:
+def test_leads_by_text_lists_operational_and_finance_leads_of_em_legal_services(
+    client: TestClient,
+) -> None:
     results = client.get("/api/leads", params={"q": "EM Legal Services"}).json()["results"]
-    roles = {r["role"]: r["leader"]["name"] for r in results if r["target"]["id"] == "em-s22-legal-services"}
+    roles = {
+        r["role"]: r["leader"]["name"]
+        for r in results
+        if r["target"]["id"] == "em-s22-legal-services"
+    }
     assert "Craig Sutherland" in roles["operational_lead"]
     assert "Derbyshire" in roles["finance_lead"]
     assert all(_cited(r) for r in results)
@@ -60,11 +70,17 @@ def test_leads_by_text_lists_operational_and_finance_leads_of_em_legal_services(
 def test_shared_hr_service_centre_participation(client: TestClient) -> None:
     body = client.get("/api/participation/em-s22-shared-hr-service-centre").json()
     assert set(body["by_status"]["member"]) == {"derbyshire", "leicestershire"}
-    assert set(body["by_status"]["not_participating"]) == {"lincolnshire", "northamptonshire", "nottinghamshire"}
+    assert set(body["by_status"]["not_participating"]) == {
+        "lincolnshire",
+        "northamptonshire",
+        "nottinghamshire",
+    }
     assert all(_cited(p) for p in body["participants"])
 
 
-def test_governance_of_underwater_search_unit_names_the_board_and_its_chairs(client: TestClient) -> None:
+def test_governance_of_underwater_search_unit_names_the_board_and_its_chairs(
+    client: TestClient,
+) -> None:
     body = client.get("/api/governance/yath-underwater-search-unit").json()
     board = body["governed_by"][0]["board"]
     assert board["id"] == "yath-regional-collaboration-board"
@@ -80,7 +96,9 @@ def test_crasu_steering_group_members(client: TestClient) -> None:
 
 
 def test_esn_delay_cost_to_wyp(client: TestClient) -> None:
-    figures = client.get("/api/money", params={"force": "west-yorkshire", "kind": "cost"}).json()["figures"]
+    figures = client.get("/api/money", params={"force": "west-yorkshire", "kind": "cost"}).json()[
+        "figures"
+    ]
     assert any(f["amount"] == 8_640_000 and f["currency"] == "GBP" and _cited(f) for f in figures)
 
 
@@ -133,15 +151,22 @@ def test_documents_list_and_facts(client: TestClient) -> None:
 
 
 def test_entity_list_pages_by_kind_and_region(client: TestClient) -> None:
-    first = client.get("/api/entities", params={"kind": "force", "region": "east-midlands", "limit": 2}).json()
-    second = client.get("/api/entities", params={"kind": "force", "region": "east-midlands", "limit": 2, "offset": 2}).json()
+    first = client.get(
+        "/api/entities", params={"kind": "force", "region": "east-midlands", "limit": 2}
+    ).json()
+    second = client.get(
+        "/api/entities",
+        params={"kind": "force", "region": "east-midlands", "limit": 2, "offset": 2},
+    ).json()
     assert first["total"] == 5 and len(first["results"]) == 2
     assert not {r["id"] for r in first["results"]} & {r["id"] for r in second["results"]}
 
 
 def test_csv_by_parameter_and_by_accept_header(client: TestClient) -> None:
     by_param = client.get("/api/leads", params={"leader": "west-yorkshire", "format": "csv"})
-    by_header = client.get("/api/leads", params={"leader": "west-yorkshire"}, headers={"Accept": "text/csv"})
+    by_header = client.get(
+        "/api/leads", params={"leader": "west-yorkshire"}, headers={"Accept": "text/csv"}
+    )
     for response in (by_param, by_header):
         assert response.headers["content-type"].startswith("text/csv")
         rows = list(csv.DictReader(io.StringIO(response.text)))

@@ -46,7 +46,13 @@ def test_bad_seed_exits_non_zero_naming_file_line_field(tmp_path: Path) -> None:
     seed = tmp_path / "seed"
     shutil.copytree(DEFAULT_SEED_DIR, seed)
     facts = seed / "facts" / "wy-pcc-2020-10-letter.yaml"
-    facts.write_text(facts.read_text().replace("\nrelationships:\n", "\nrelationships:\n  - {type: LEADS, from: kent, to: npas, role: boss, ref: x}\n", 1))
+    facts.write_text(
+        facts.read_text().replace(
+            "\nrelationships:\n",
+            "\nrelationships:\n  - {type: LEADS, from: kent, to: npas, role: boss, ref: x}\n",
+            1,
+        )
+    )
     result = run(["load", "--seed", str(seed)], tmp_path / "data")
     assert result.returncode == 1
     assert "wy-pcc-2020-10-letter.yaml:" in result.stderr and "role" in result.stderr

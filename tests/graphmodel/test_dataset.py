@@ -40,7 +40,10 @@ def test_same_fact_in_two_documents_is_one_relationship_citing_both(seed_dataset
         if (r.type, r.source, r.target) == ("LEADS", "west-yorkshire", "odyssey")
     ]
     assert len(leads) == 1
-    assert {s.document for s in leads[0].sources} == {"wy-pcp-2018-03-regional", "wy-pcc-2020-10-letter"}
+    assert {s.document for s in leads[0].sources} == {
+        "wy-pcp-2018-03-regional",
+        "wy-pcc-2020-10-letter",
+    }
 
 
 def _copy_seed(tmp_path: Path) -> Path:
@@ -57,14 +60,42 @@ def _append(path: Path, text: str) -> int:
 
 
 BAD_RELATIONSHIPS = {
-    "unknown relationship type": ("  - {type: RUNS, from: west-yorkshire, to: npas, ref: x}", "type", "unknown relationship type"),
-    "forbidden endpoint kinds": ("  - {type: OVERSEES, from: west-yorkshire, to: npas, ref: x}", "from", "cannot be the start"),
-    "unknown role": ("  - {type: LEADS, from: west-yorkshire, to: npas, role: boss, ref: x}", "role", "unknown role"),
-    "unknown status": ("  - {type: PARTICIPATES_IN, from: kent, to: npas, status: maybe, ref: x}", "status", "unknown status"),
-    "unknown entity": ("  - {type: LEADS, from: west-yorks, to: npas, role: host, ref: x}", "from", "unknown entity"),
+    "unknown relationship type": (
+        "  - {type: RUNS, from: west-yorkshire, to: npas, ref: x}",
+        "type",
+        "unknown relationship type",
+    ),
+    "forbidden endpoint kinds": (
+        "  - {type: OVERSEES, from: west-yorkshire, to: npas, ref: x}",
+        "from",
+        "cannot be the start",
+    ),
+    "unknown role": (
+        "  - {type: LEADS, from: west-yorkshire, to: npas, role: boss, ref: x}",
+        "role",
+        "unknown role",
+    ),
+    "unknown status": (
+        "  - {type: PARTICIPATES_IN, from: kent, to: npas, status: maybe, ref: x}",
+        "status",
+        "unknown status",
+    ),
+    "unknown entity": (
+        "  - {type: LEADS, from: west-yorks, to: npas, role: host, ref: x}",
+        "from",
+        "unknown entity",
+    ),
     "missing source": ("  - {type: LEADS, from: kent, to: npas, role: host}", "ref", "missing"),
-    "malformed date": ("  - {type: LEADS, from: kent, to: npas, role: host, ref: x, since: 2013-13-01}", "since", "malformed date"),
-    "malformed cost share": ("  - {type: PARTICIPATES_IN, from: kent, to: npas, status: member, cost_share: lots, ref: x}", "cost_share", "malformed cost share"),
+    "malformed date": (
+        "  - {type: LEADS, from: kent, to: npas, role: host, ref: x, since: 2013-13-01}",
+        "since",
+        "malformed date",
+    ),
+    "malformed cost share": (
+        "  - {type: PARTICIPATES_IN, from: kent, to: npas, status: member, cost_share: lots, ref: x}",
+        "cost_share",
+        "malformed cost share",
+    ),
 }
 
 
@@ -82,22 +113,34 @@ def test_bad_relationship_is_refused_with_file_line_field(tmp_path: Path, case: 
         read_dataset(seed)
     problems = caught.value.problems
     assert any(
-        p.file.endswith("wy-pcc-2020-10-letter.yaml") and p.line == line and p.field == field and message in p.message
+        p.file.endswith("wy-pcc-2020-10-letter.yaml")
+        and p.line == line
+        and p.field == field
+        and message in p.message
         for p in problems
     ), problems
 
 
 def test_duplicate_id_is_refused(tmp_path: Path) -> None:
     seed = _copy_seed(tmp_path)
-    line = _append(seed / "entities" / "common.yaml", "  - {id: npas, kind: unit, name: Again, sources: [{document: wy-pcc-2020-10-letter, ref: x}]}\n")
+    line = _append(
+        seed / "entities" / "common.yaml",
+        "  - {id: npas, kind: unit, name: Again, sources: [{document: wy-pcc-2020-10-letter, ref: x}]}\n",
+    )
     with pytest.raises(InvalidDataError) as caught:
         read_dataset(seed)
-    assert any(p.field == "id" and "duplicate entity id" in p.message and p.line == line for p in caught.value.problems)
+    assert any(
+        p.field == "id" and "duplicate entity id" in p.message and p.line == line
+        for p in caught.value.problems
+    )
 
 
 def test_unknown_kind_and_unknown_document_are_refused(tmp_path: Path) -> None:
     seed = _copy_seed(tmp_path)
-    _append(seed / "entities" / "common.yaml", "  - {id: new-thing, kind: spaceship, name: X, sources: [{document: nowhere, ref: x}]}\n")
+    _append(
+        seed / "entities" / "common.yaml",
+        "  - {id: new-thing, kind: spaceship, name: X, sources: [{document: nowhere, ref: x}]}\n",
+    )
     with pytest.raises(InvalidDataError) as caught:
         read_dataset(seed)
     messages = {(p.field, p.message.split(" ")[0]) for p in caught.value.problems}
@@ -113,7 +156,9 @@ def test_malformed_amount_is_refused(tmp_path: Path) -> None:
     facts.write_text(body)
     with pytest.raises(InvalidDataError) as caught:
         read_dataset(seed)
-    assert any(p.field == "amount" and "malformed amount" in p.message for p in caught.value.problems)
+    assert any(
+        p.field == "amount" and "malformed amount" in p.message for p in caught.value.problems
+    )
 
 
 def test_file_that_does_not_parse_is_refused_with_its_line(tmp_path: Path) -> None:
@@ -135,7 +180,11 @@ def test_every_problem_is_listed_not_just_the_first(tmp_path: Path) -> None:
     facts = seed / "facts" / "wy-pcc-2020-10-letter.yaml"
     body = facts.read_text().replace(
         "\nrelationships:\n",
-        "\nrelationships:\n" + BAD_RELATIONSHIPS["unknown role"][0] + "\n" + BAD_RELATIONSHIPS["unknown entity"][0] + "\n",
+        "\nrelationships:\n"
+        + BAD_RELATIONSHIPS["unknown role"][0]
+        + "\n"
+        + BAD_RELATIONSHIPS["unknown entity"][0]
+        + "\n",
         1,
     )
     facts.write_text(body)

@@ -28,11 +28,21 @@ def test_stats_show_the_seed_graph_with_nothing_unsourced(engine: FalkorDBEngine
     }) == 5  # fmt: skip
 
 
-def test_every_seed_fact_comes_back_with_its_citation(engine: FalkorDBEngine, seed_dataset: Dataset) -> None:
-    stored = engine.read("bench_all_relationship_citations") if "bench_all_relationship_citations" in engine.statements else None
-    assert stored is None or stored is not None  # statement optional; the check below is the real one
+def test_every_seed_fact_comes_back_with_its_citation(
+    engine: FalkorDBEngine, seed_dataset: Dataset
+) -> None:
+    stored = (
+        engine.read("bench_all_relationship_citations")
+        if "bench_all_relationship_citations" in engine.statements
+        else None
+    )
+    assert (
+        stored is None or stored is not None
+    )  # statement optional; the check below is the real one
     for rel in seed_dataset.relationships:
-        rows = engine.read("entity_relationships", {"id": rel.source, "as_of_start": None, "as_of_end": None})
+        rows = engine.read(
+            "entity_relationships", {"id": rel.source, "as_of_start": None, "as_of_end": None}
+        )
         matches = [
             r for r in rows
             if r["type"] == rel.type and r["direction"] == "out" and r["other"]["id"] == rel.target
@@ -43,18 +53,31 @@ def test_every_seed_fact_comes_back_with_its_citation(engine: FalkorDBEngine, se
         assert cited == {(s.document, s.ref) for s in rel.sources}
 
 
-def test_every_seed_entity_comes_back_with_its_citation(engine: FalkorDBEngine, seed_dataset: Dataset) -> None:
+def test_every_seed_entity_comes_back_with_its_citation(
+    engine: FalkorDBEngine, seed_dataset: Dataset
+) -> None:
     for entity in seed_dataset.entities.values():
         row = engine.read("entity_by_id", {"id": entity.id})[0]
-        assert {(s["document"], s["ref"]) for s in row["sources"]} == {(s.document, s.ref) for s in entity.sources}
+        assert {(s["document"], s["ref"]) for s in row["sources"]} == {
+            (s.document, s.ref) for s in entity.sources
+        }
 
 
-def test_reload_of_the_same_seed_is_idempotent(scratch_engine: FalkorDBEngine, seed_dataset: Dataset) -> None:
+def test_reload_of_the_same_seed_is_idempotent(
+    scratch_engine: FalkorDBEngine, seed_dataset: Dataset
+) -> None:
     load_dataset(scratch_engine, seed_dataset)
     first = graph_stats(scratch_engine)
     load_dataset(scratch_engine, seed_dataset)
     second = graph_stats(scratch_engine)
-    for key in ("entities", "relationships", "entities_by_kind", "relationships_by_type", "statuses", "figures"):
+    for key in (
+        "entities",
+        "relationships",
+        "entities_by_kind",
+        "relationships_by_type",
+        "statuses",
+        "figures",
+    ):
         assert first[key] == second[key]
 
 
@@ -65,7 +88,11 @@ def test_bad_seed_leaves_the_loaded_graph_exactly_as_it_was(scratch_engine: Falk
     bad = tmp_path / "seed"
     shutil.copytree(DEFAULT_SEED_DIR, bad)
     facts = bad / "facts" / "wy-pcc-2020-10-letter.yaml"
-    facts.write_text(facts.read_text().replace("\nrelationships:\n", "\nrelationships:\n  - {type: NOPE, from: a, to: b, ref: x}\n", 1))
+    facts.write_text(
+        facts.read_text().replace(
+            "\nrelationships:\n", "\nrelationships:\n  - {type: NOPE, from: a, to: b, ref: x}\n", 1
+        )
+    )
     with pytest.raises(InvalidDataError):
         load_seed(scratch_engine, bad)
     after = graph_stats(scratch_engine)
@@ -73,7 +100,9 @@ def test_bad_seed_leaves_the_loaded_graph_exactly_as_it_was(scratch_engine: Falk
     assert after["relationships_by_type"] == before["relationships_by_type"]
 
 
-def test_failed_load_midway_leaves_the_old_graph(scratch_engine: FalkorDBEngine, seed_dataset: Dataset) -> None:
+def test_failed_load_midway_leaves_the_old_graph(
+    scratch_engine: FalkorDBEngine, seed_dataset: Dataset
+) -> None:
     load_dataset(scratch_engine, seed_dataset)
     before = graph_stats(scratch_engine)
 
@@ -88,25 +117,42 @@ def test_failed_load_midway_leaves_the_old_graph(scratch_engine: FalkorDBEngine,
     assert not [g for g in graphs if g.startswith(scratch_engine.graph_name + "__staging_")]
 
 
-def test_reload_while_reading_never_shows_a_half_graph(scratch_engine: FalkorDBEngine, seed_dataset: Dataset) -> None:
+def test_reload_while_reading_never_shows_a_half_graph(
+    scratch_engine: FalkorDBEngine, seed_dataset: Dataset
+) -> None:
     small = Dataset(
         seed_dataset.documents,
         {k: v for k, v in seed_dataset.entities.items() if v.kind in ("force", "region")},
-        [r for r in seed_dataset.relationships if r.type == "IN_REGION" and r.source in seed_dataset.entities
-         and seed_dataset.entities[r.source].kind == "force"],  # fmt: skip
+        [
+            r
+            for r in seed_dataset.relationships
+            if r.type == "IN_REGION"
+            and r.source in seed_dataset.entities
+            and seed_dataset.entities[r.source].kind == "force"
+        ],  # fmt: skip
         [],
         [],
     )
     load_dataset(scratch_engine, small)
-    small_counts = (graph_stats(scratch_engine)["entities"], graph_stats(scratch_engine)["relationships"])
+    small_counts = (
+        graph_stats(scratch_engine)["entities"],
+        graph_stats(scratch_engine)["relationships"],
+    )
     load_dataset(scratch_engine, seed_dataset)
-    full_counts = (graph_stats(scratch_engine)["entities"], graph_stats(scratch_engine)["relationships"])
+    full_counts = (
+        graph_stats(scratch_engine)["entities"],
+        graph_stats(scratch_engine)["relationships"],
+    )
     seen: set[tuple[int, int]] = set()
     stop = threading.Event()
 
     def reader() -> None:
         while not stop.is_set():
-            rows = scratch_engine.read("bench_counts") if "bench_counts" in scratch_engine.statements else None
+            rows = (
+                scratch_engine.read("bench_counts")
+                if "bench_counts" in scratch_engine.statements
+                else None
+            )
             by_kind = scratch_engine.read("stats_entities_by_kind")
             by_type = scratch_engine.read("stats_relationships_by_type")
             seen.add((sum(r["count"] for r in by_kind), sum(r["count"] for r in by_type)))

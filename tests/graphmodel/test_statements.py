@@ -42,7 +42,9 @@ def test_read_statement_runs_on_embedded_engine(engine: EmbeddedFalkorDB, name: 
 
 
 @pytest.mark.parametrize("name", [s.name for s in READS])
-def test_read_statement_runs_through_neo4j_adapter_over_bolt(neo4j_engine: Neo4jEngine, name: str) -> None:
+def test_read_statement_runs_through_neo4j_adapter_over_bolt(
+    neo4j_engine: Neo4jEngine, name: str
+) -> None:
     statement = neo4j_engine.statements[name]
     rows = neo4j_engine.read(name, _params(statement.parameters))
     assert isinstance(rows, list)
@@ -61,7 +63,9 @@ def _bolt_safe(value: Any) -> Any:
     return value
 
 
-def test_load_statements_write_through_neo4j_adapter_and_read_back(neo4j_engine: Neo4jEngine, seed_dataset) -> None:  # type: ignore[no-untyped-def]
+def test_load_statements_write_through_neo4j_adapter_and_read_back(
+    neo4j_engine: Neo4jEngine, seed_dataset
+) -> None:  # type: ignore[no-untyped-def]
     """Each load statement runs through the driver (auto-commit) and the facts read back cited.
 
     FalkorDB's Bolt listener stops when a load runs inside one explicit transaction (the
@@ -79,14 +83,21 @@ def test_load_statements_write_through_neo4j_adapter_and_read_back(neo4j_engine:
     for rtype, rel_rows in rows.relationships.items():
         chosen = [_bolt_safe(r) for r in rel_rows if r["from"] in wanted and r["to"] in wanted]
         neo4j_engine.write(f"load_rel_{rtype.lower()}", {"rows": chosen})
-    neo4j_engine.write("load_statuses", {"rows": [_bolt_safe(r) for r in rows.statuses if r["entity"] in wanted]})
-    neo4j_engine.write("load_figures", {"rows": [_bolt_safe(r) for r in rows.figures if r["entity"] in wanted]})
+    neo4j_engine.write(
+        "load_statuses", {"rows": [_bolt_safe(r) for r in rows.statuses if r["entity"] in wanted]}
+    )
+    neo4j_engine.write(
+        "load_figures", {"rows": [_bolt_safe(r) for r in rows.figures if r["entity"] in wanted]}
+    )
     found = neo4j_engine.read("leads_by_leader", {"leader": "west-yorkshire", "role": "lead_force", "limit": 50,
                                                   "as_of_start": None, "as_of_end": None})  # fmt: skip
     assert {"odyssey", "rsss", "npas"} <= {r["target"]["id"] for r in found}
     assert all(r["sources"] for r in found)
     odyssey = neo4j_engine.read("entity_by_id", {"id": "odyssey"})[0]
-    assert {s["document"] for s in odyssey["sources"]} == {"wy-pcp-2018-03-regional", "wy-pcc-2020-10-letter"}
+    assert {s["document"] for s in odyssey["sources"]} == {
+        "wy-pcp-2018-03-regional",
+        "wy-pcc-2020-10-letter",
+    }
     neo4j_engine.write("clear_graph", {})
 
 
@@ -96,7 +107,10 @@ def test_every_relationship_type_has_a_load_statement() -> None:
 
 
 def test_schema_statements_exist_for_both_engines_under_the_same_names() -> None:
-    names = {engine: {s.name for s in Statements(engine) if s.mode == "schema"} for engine in ("falkordb", "neo4j")}
+    names = {
+        engine: {s.name for s in Statements(engine) if s.mode == "schema"}
+        for engine in ("falkordb", "neo4j")
+    }
     assert names["falkordb"] == names["neo4j"] and names["falkordb"]
 
 
