@@ -58,24 +58,38 @@ def _params(statement: str, kind: str, value: str) -> dict[str, Any]:
     return {"id": value, **NO_TIME}
 
 
+def _timed(engine: Engine, statement: str, params: list[dict[str, Any]]) -> list[float]:
+    engine.read(statement, params[0])  # warm the plan cache
+    return latencies(lambda p: engine.read(statement, p), params)
+
+
 def bench_queries(
     engine: Engine,
     dataset: Dataset,
     label: str,
     results: Results,
     reps: int,
-    baseline: dict[str, float],
-) -> dict[str, float]:
-    """Measure every query at this size; p50 seconds by statement (seed run: `baseline`)."""
+    seed: tuple[Engine, Dataset] | None = None,
+) -> None:
+    """p50/p99 of every query at this size, and its growth over the seed graph.
+
+    `seed` is (an engine on the seed graph, the seed dataset): its queries are measured in
+    the same stretch of time, call for call, so a busy machine weighs on both alike.
+    """
     workload = query_workload(dataset, reps)
-    p50s: dict[str, float] = {}
+    seed_workload = query_workload(seed[1], reps) if seed else {}
     for endpoint, statement, kind in QUERIES:
         params = [_params(statement, kind, value) for value in workload[kind]]
-        engine.read(statement, params[0])  # warm the plan cache
-        times = latencies(lambda p, s=statement: engine.read(s, p), params)  # type: ignore[misc]
+        if seed:
+            seed_params = [_params(statement, kind, value) for value in seed_workload[kind]]
+            times, base_times = [], []
+            for chunk in range(0, reps, 10):  # alternate in short runs of 10 calls
+                times += _timed(engine, statement, params[chunk : chunk + 10])
+                base_times += _timed(seed[0], statement, seed_params[chunk : chunk + 10])
+        else:
+            times, base_times = _timed(engine, statement, params), []
         p50, p99 = percentile(times, 50), percentile(times, 99)
-        p50s[statement] = p50
-        base = baseline.get(statement)
+        base = percentile(base_times, 50) if base_times else None
         aim = GROWTH_AIM.get(statement)
         growth = p50 / base if base else None
         results.add(
@@ -93,4 +107,3 @@ def bench_queries(
                 f"p99 {p99 * 1000:.2f} ms, n={len(times)}",
             )
         )
-    return p50s
