@@ -82,6 +82,8 @@ class FalkorDBEngine(Engine):
             result = call(text, dict(params or {}), timeout=timeout_ms or self.query_timeout_ms)
         except (redis.RedisError, OSError) as exc:
             raise self._on_error(exc) from exc
+        except (ValueError, TypeError) as exc:  # the client refuses parameters it cannot send
+            raise QueryRefusedError(f"the parameters cannot be sent to the engine: {exc}") from exc
         return _records(result)
 
     def _on_error(self, exc: Exception) -> Exception:
