@@ -16,6 +16,7 @@ __all__ = ["create_app", "ROUTERS"]
 
 # Route modules, each exposing `router`; included in this order when present.
 ROUTERS = (
+    "api.routes.home",
     "api.routes.health",
     "api.routes.search",
     "api.routes.entities",
@@ -33,6 +34,9 @@ DESCRIPTION = """
 The police collaboration graph: who leads, takes part in, chairs and governs which police
 collaborations in England and Wales, read from public reports. Every answer cites the source
 document and paragraph. List endpoints also answer CSV (`format=csv` or `Accept: text/csv`).
+
+Interactive maps: [all maps](/maps) · [leads](/maps/leads) · [governance](/maps/governance) ·
+[participation](/maps/participation). Each entity's JSON links its own map (`map`).
 """
 
 

@@ -172,3 +172,14 @@ def test_csv_by_parameter_and_by_accept_header(client: TestClient) -> None:
         rows = list(csv.DictReader(io.StringIO(response.text)))
         assert rows and {"leader_id", "role", "target_id", "target_name", "sources"} <= set(rows[0])
         assert all(r["sources"] for r in rows)
+
+
+def test_home_page_links_docs_and_maps_and_entity_links_its_map(client: TestClient) -> None:
+    page = client.get("/").text
+    assert 'href="/docs"' in page and 'href="/maps"' in page and "http" not in page
+    assert client.get("/api/entities/npas").json()["map"] == "/maps/neighbourhood?entity=npas"
+
+
+def test_readyz_reports_counts(client: TestClient) -> None:
+    body = client.get("/readyz").json()
+    assert body["status"] == "ready" and body["entities"] >= 150 and body["unsourced"] == 0
