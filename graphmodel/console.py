@@ -23,6 +23,8 @@ def run_console(engine: Engine, query: str, params: dict[str, Any] | None, timeo
         raise InvalidRequestError("query", f"at most {MAX_QUERY_CHARS} characters")
     for name in params or {}:
         if not _PARAM_NAME.match(str(name)):
-            raise InvalidRequestError("params", f"{name!r} is not a parameter name (letters, digits, _)")
+            raise InvalidRequestError(
+                "params", f"{name!r} is not a parameter name (letters, digits, _)"
+            )
     columns, rows, truncated = engine.run_readonly(query, params or {}, timeout_ms, row_limit)
     return {"columns": columns, "rows": rows, "truncated": truncated, "row_limit": row_limit}

@@ -15,8 +15,8 @@ MAX_QUERY_LENGTH = 200
 def search(engine: Engine, text: str, limit: int = 20) -> list[dict[str, Any]]:
     """Entities whose id, name or aliases contain `text` (case-insensitive), best match first.
 
-    Each result is {id, name, kind, aliases, match}: match is 'exact', 'prefix', 'word'
-    or 'contains'.
+    Each result is {id, name, kind, aliases, match, sources}: match is 'exact', 'prefix',
+    'word' or 'contains'; sources cite the documents that name the entity.
     """
     query = " ".join(text.split()).lower()
     if not query:
@@ -34,6 +34,7 @@ def search(engine: Engine, text: str, limit: int = 20) -> list[dict[str, Any]]:
             "kind": row["kind"],
             "aliases": row["aliases"] or [],
             "match": labels[int(row["rank"])],
+            "sources": row["sources"],
         }
         for row in rows
     ]

@@ -1,7 +1,7 @@
 // Finding entities by any of their names.
 
 // name: search_entities
-// returns: id, name, kind, aliases, rank (0 exact, 1 prefix, 2 word prefix, 3 contains), best first
+// returns: id, name, kind, aliases, sources, rank (0 exact, 1 prefix, 2 word prefix, 3 contains), best first
 // mode: read
 MATCH (n:Entity)
 WHERE any(k IN n.search_keys WHERE k CONTAINS $q)
@@ -12,6 +12,8 @@ WITH n,
        WHEN any(k IN n.search_keys WHERE k CONTAINS (' ' + $q) OR k CONTAINS ('(' + $q)) THEN 2
        ELSE 3
      END AS rank
-RETURN n.id AS id, n.name AS name, n.kind AS kind, n.aliases AS aliases, rank
+RETURN n.id AS id, n.name AS name, n.kind AS kind, n.aliases AS aliases, rank,
+       [i IN range(0, size(n.source_documents) - 1) |
+         {document: n.source_documents[i], ref: n.source_refs[i]}] AS sources
 ORDER BY rank, size(n.name), n.name
 LIMIT $limit;

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from graphmodel.cli.data import load, search_command, stats, validate
+from graphmodel.cli.data import load, search_command, show, stats, validate
 
 __all__ = ["main"]
 
@@ -20,7 +20,7 @@ def main() -> None:
     """
 
 
-for command in (load, validate, stats, search_command):
+for command in (load, validate, stats, search_command, show):
     main.add_command(command)
 
 

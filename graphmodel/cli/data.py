@@ -15,7 +15,7 @@ from graphmodel.search import search
 from graphmodel.settings import Settings
 from graphmodel.stats import graph_stats
 
-__all__ = ["validate", "load", "stats", "search_command"]
+__all__ = ["validate", "load", "stats", "search_command", "show"]
 
 seed_option = click.option(
     "--seed",
@@ -139,4 +139,46 @@ def search_command(text: str, limit: int, as_json: bool) -> None:
         click.echo(
             f"{row['id']:<40} {row['kind']:<13} {row['name']}"
             + (f"  [{aliases}]" if aliases else "")
+        )
+        click.echo(f"{'':<40} cited: {_citations(row['sources'])}")
+
+
+def _citations(sources: list[dict[str, str]]) -> str:
+    return "; ".join(f"{s['document']} {s['ref']}" for s in sources)
+
+
+@click.command("show")
+@click.argument("entity_id")
+@click.option(
+    "--as-of", default=None, help="Only facts holding at this date (YYYY, YYYY-MM or YYYY-MM-DD)."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the entity as JSON (the API's shape).")
+def show(entity_id: str, as_of: str | None, as_json: bool) -> None:
+    """One entity with every relationship and status, each with its citation."""
+    from graphmodel.entities import get_entity
+
+    with engine_session() as engine:
+        entity = get_entity(engine, entity_id, as_of)
+    if as_json:
+        print_json(entity)
+        return
+    click.echo(f"{entity['name']} ({entity['kind']}, {entity['id']})")
+    if entity["aliases"]:
+        click.echo(f"  also: {', '.join(entity['aliases'])}")
+    click.echo(f"  cited: {_citations(entity['sources'])}")
+    for key, value in entity["properties"].items():
+        click.echo(f"  {key}: {value}")
+    for status in entity["statuses"]:
+        until = f" to {status['valid_to']}" if status["valid_to"] else ""
+        click.echo(
+            f"  status {status['status']} from {status['valid_from'] or '?'}{until}"
+            f"  [{_citations(status['sources'])}]"
+        )
+    for rel in entity["relationships"]:
+        arrow = "->" if rel["direction"] == "out" else "<-"
+        qualifier = rel.get("role") or rel.get("status") or rel.get("arrangement") or ""
+        label = f"{rel['type']}({qualifier})" if qualifier else rel["type"]
+        click.echo(
+            f"  {arrow} {label} {rel['other']['name']} [{rel['other']['id']}]"
+            f"  [{_citations(rel['sources'])}]"
         )

@@ -10,7 +10,9 @@ from graphmodel.engine.falkordb import EmbeddedFalkorDB
 from graphmodel.settings import Settings
 
 
-def test_no_generated_request_answers_a_server_error(engine: EmbeddedFalkorDB, settings: Settings) -> None:
+def test_no_generated_request_answers_a_server_error(
+    engine: EmbeddedFalkorDB, settings: Settings
+) -> None:
     from api.app import create_app
 
     schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(settings, engine=engine))
@@ -21,11 +23,15 @@ def test_no_generated_request_answers_a_server_error(engine: EmbeddedFalkorDB, s
         operations += 1
 
         @given(case=operation.as_strategy())
-        @hypothesis_settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+        @hypothesis_settings(
+            max_examples=25, deadline=None, suppress_health_check=list(HealthCheck), database=None
+        )
         def check(case) -> None:  # type: ignore[no-untyped-def]
             response = case.call()
             if response.status_code >= 500:
-                failures.append(f"{case.method} {case.formatted_path} {case.query}: {response.status_code} {response.text[:200]}")
+                failures.append(
+                    f"{case.method} {case.formatted_path} {case.query}: {response.status_code} {response.text[:200]}"
+                )
 
         check()
     assert operations >= 10

@@ -60,6 +60,6 @@ def test_bad_seed_exits_non_zero_naming_file_line_field(tmp_path: Path) -> None:
 
 
 def test_every_command_has_help(tmp_path: Path) -> None:
-    for command in ([], ["load"], ["stats"], ["search"], ["validate"], ["serve"]):
+    for command in ([], ["load"], ["stats"], ["search"], ["show"], ["validate"], ["serve"]):
         result = run([*command, "--help"], tmp_path)
         assert result.returncode == 0 and "Usage:" in result.stdout
