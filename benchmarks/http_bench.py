@@ -23,6 +23,7 @@ from benchmarks.query_bench import query_workload
 from graphmodel.dataset import Dataset
 from graphmodel.engine.falkordb import FalkorDBEngine
 from graphmodel.engine.server import free_port
+from graphmodel.settings import REPO_ROOT
 
 __all__ = ["bench_http", "serve", "drive", "CLIENTS"]
 
@@ -43,7 +44,7 @@ def serve(engine: FalkorDBEngine) -> Iterator[int]:
         engine.graph_name,
         str(port),
     ]
-    process = subprocess.Popen(args, stdin=subprocess.DEVNULL)
+    process = subprocess.Popen(args, stdin=subprocess.DEVNULL, cwd=REPO_ROOT)
     try:
         deadline = time.monotonic() + 60
         while True:
