@@ -106,7 +106,10 @@ def get_entity(engine: Engine, entity_id: str, as_of: str | None = None) -> dict
         "aliases": row["aliases"] or [],
         "properties": props,
         "sources": row["sources"],
-        "statuses": engine.read("entity_statuses", {"id": entity_id}),
+        "statuses": [
+            {k: v for k, v in status.items() if k != "t_from"}
+            for status in sorted(row["statuses"], key=lambda s: (s["t_from"] or "", s["status"]))
+        ],
         "relationships": relationships,
     }
 

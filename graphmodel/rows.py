@@ -104,13 +104,14 @@ def build_rows(dataset: Dataset, schema: Schema) -> LoadRows:
         )
     for entity in dataset.entities.values():
         props: dict[str, Any] = dict(entity.properties)
+        keys = search_keys(entity.name, entity.aliases, entity.id)
         props.update(
             {
                 "name": entity.name,
                 "kind": entity.kind,
                 "aliases": entity.aliases,
-                "search_keys": search_keys(entity.name, entity.aliases, entity.id),
-                "search_text": " | ".join(search_keys(entity.name, entity.aliases, entity.id)),
+                "search_keys": keys,
+                "search_text": " | ".join(keys),
                 "status": latest_status.get(entity.id, ("", None))[1],
                 "property_names": sorted(entity.properties),
                 **_span(dataset, entity.since, entity.until, entity.sources),

@@ -3,13 +3,18 @@
 // filter) keep the facts holding at a date (see graphmodel/timeline.py).
 
 // name: entity_by_id
-// returns: id, name, kind, aliases, properties (every stored property), sources
+// returns: id, name, kind, aliases, properties (every stored property), sources, statuses [{status, valid_from, valid_to, t_from, note, sources}]
 // mode: read
 MATCH (n:Entity {id: $id})
 RETURN n.id AS id, n.name AS name, n.kind AS kind, n.aliases AS aliases,
        properties(n) AS properties,
        [i IN range(0, size(n.source_documents) - 1) |
-         {document: n.source_documents[i], ref: n.source_refs[i]}] AS sources;
+         {document: n.source_documents[i], ref: n.source_refs[i]}] AS sources,
+       [(n)-[:HAS_STATUS]->(s:Status) |
+         {status: s.status, valid_from: s.valid_from, valid_to: s.valid_to, t_from: s.t_from,
+          note: s.note,
+          sources: [i IN range(0, size(s.source_documents) - 1) |
+                     {document: s.source_documents[i], ref: s.source_refs[i]}]}] AS statuses;
 
 // name: entity_relationships
 // returns: type, direction ('out' | 'in'), properties, other {id, name, kind}, sources
@@ -31,15 +36,6 @@ RETURN type(r) AS type, 'in' AS direction, properties(r) AS properties,
        {id: m.id, name: m.name, kind: m.kind} AS other,
        [i IN range(0, size(r.source_documents) - 1) |
          {document: r.source_documents[i], ref: r.source_refs[i]}] AS sources;
-
-// name: entity_statuses
-// returns: status, valid_from, valid_to, note, sources (oldest first)
-// mode: read
-MATCH (n:Entity {id: $id})-[:HAS_STATUS]->(s:Status)
-RETURN s.status AS status, s.valid_from AS valid_from, s.valid_to AS valid_to, s.note AS note,
-       [i IN range(0, size(s.source_documents) - 1) |
-         {document: s.source_documents[i], ref: s.source_refs[i]}] AS sources
-ORDER BY s.t_from, s.status;
 
 // name: entity_list
 // returns: id, name, kind, aliases, valid_from, valid_to, sources; paged, by name

