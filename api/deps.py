@@ -12,13 +12,13 @@ from graphmodel.settings import Settings
 __all__ = ["EngineDep", "SettingsDep", "get_engine", "get_settings"]
 
 
-def get_engine(request: Request) -> Engine:
-    """The one engine of this process, opened in the app's lifespan."""
+async def get_engine(request: Request) -> Engine:
+    """The one engine of this process, opened in the app's lifespan (async: no thread hop)."""
     engine: Engine = request.app.state.engine
     return engine
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     """The settings the app was created with."""
     settings: Settings = request.app.state.settings
     return settings

@@ -21,7 +21,7 @@ NO_TIME = {"as_of_start": None, "as_of_end": None}
 # (endpoint, statement, how its parameters are made from a sampled id or text)
 QUERIES: tuple[tuple[str, str, str], ...] = (
     ("/api/entities/{id}", "entity_by_id", "id"),
-    ("/api/entities/{id}", "entity_relationships", "id"),
+    ("/api/entities/{id}", "entity_with_relationships", "id"),
     ("/api/leads?leader=", "leads_by_leader", "leader"),
     ("/api/leads?q=", "leads_by_query", "text"),
     ("/api/search?q=", "search_entities", "text"),

@@ -86,16 +86,19 @@ def get_entity(engine: Engine, entity_id: str, as_of: str | None = None) -> dict
     matches) for an unknown id.
     """
     time = as_of_params(as_of)
-    rows = engine.read("entity_by_id", {"id": entity_id}) if len(entity_id) <= 200 else []
+    rows = (
+        engine.read("entity_with_relationships", {"id": entity_id, **time})
+        if len(entity_id) <= 200
+        else []
+    )
     if not rows:
         raise NotFoundError("entity", entity_id, suggestions(engine, entity_id))
     row = rows[0]
     props = {
         k: v for k, v in row["properties"].items() if k not in INTERNAL_PROPERTIES and v is not None
     }
-    relationships = [
-        _relationship(r) for r in engine.read("entity_relationships", {"id": entity_id, **time})
-    ]
+    relationships = [_relationship({**r, "direction": "out"}) for r in row["outgoing"]]
+    relationships += [_relationship({**r, "direction": "in"}) for r in row["incoming"]]
     relationships.sort(
         key=lambda r: (r["type"], r["direction"], r.get("role") or "", r["other"]["name"])
     )

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
-from fastapi.responses import Response
+from fastapi.responses import JSONResponse, Response
 
 from api.deps import EngineDep
 from api.tabular import list_response
@@ -40,10 +40,12 @@ def entities(
 
 
 @router.get("/api/entities/{id}", summary="One entity with its relationships and citations")
-def entity(engine: EngineDep, id: EntityId, as_of: AsOf = None) -> dict[str, Any]:
+def entity(engine: EngineDep, id: EntityId, as_of: AsOf = None) -> JSONResponse:
     """{id, name, kind, aliases, properties, sources, statuses, relationships: [{type, direction,
     role?, status?, other, properties, sources}]}; 404 with close matches for an unknown id."""
-    return {**get_entity(engine, id, as_of), "map": f"/maps/neighbourhood?entity={id}"}
+    return JSONResponse(
+        {**get_entity(engine, id, as_of), "map": f"/maps/neighbourhood?entity={id}"}
+    )
 
 
 @router.get(

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
-from fastapi.responses import Response
+from fastapi.responses import JSONResponse, Response
 
 from api.deps import EngineDep
 from api.tabular import list_response
@@ -35,9 +35,9 @@ def participation(request: Request, engine: EngineDep, id: EntityId, status: Sta
 
 
 @router.get("/api/governance/{id}", summary="The governance chain above and below an entity")
-def governance(engine: EngineDep, id: EntityId, as_of: AsOf = None) -> dict[str, Any]:
+def governance(engine: EngineDep, id: EntityId, as_of: AsOf = None) -> JSONResponse:
     """{entity, governed_by: [{board: {chairs, members, reports_to}}], chain, below}, all cited."""
-    return governance_of(engine, id, as_of)
+    return JSONResponse(governance_of(engine, id, as_of))
 
 
 @router.get(
@@ -52,6 +52,6 @@ def connection(
     max_hops: Annotated[int, Query(ge=1, le=MAX_HOPS)] = 4,
     include_regions: bool = False,
     as_of: AsOf = None,
-) -> dict[str, Any]:
+) -> JSONResponse:
     """{from, to, hops, paths: [[{from, type, direction, role, status, to, sources}]], note}."""
-    return connections(engine, from_, to, max_hops, as_of, include_regions)
+    return JSONResponse(connections(engine, from_, to, max_hops, as_of, include_regions))

@@ -72,3 +72,33 @@ RETURN count(n) AS total;
 // mode: read
 MATCH (n:Entity {id: $id})
 RETURN n.id AS id, n.kind AS kind, n.name AS name;
+
+// name: entity_with_relationships
+// returns: one row: id, name, kind, aliases, properties, sources, statuses, outgoing and incoming [{type, properties, other {id, name, kind}, sources}] holding at $as_of (one round trip for /api/entities/{id})
+// mode: read
+// Each comprehension has its own variable names: FalkorDB returns empty lists when two
+// pattern comprehensions in one RETURN reuse a name.
+MATCH (n:Entity {id: $id})
+RETURN n.id AS id, n.name AS name, n.kind AS kind, n.aliases AS aliases,
+       properties(n) AS properties,
+       [i IN range(0, size(n.source_documents) - 1) |
+         {document: n.source_documents[i], ref: n.source_refs[i]}] AS sources,
+       [(n)-[:HAS_STATUS]->(st:Status) |
+         {status: st.status, valid_from: st.valid_from, valid_to: st.valid_to, t_from: st.t_from,
+          note: st.note,
+          sources: [si IN range(0, size(st.source_documents) - 1) |
+                     {document: st.source_documents[si], ref: st.source_refs[si]}]}] AS statuses,
+       [(n)-[ro]->(mo:Entity)
+         WHERE $as_of_start IS NULL OR (
+               (ro.t_from IS NULL OR ro.t_from <= $as_of_end) AND (ro.t_to IS NULL OR ro.t_to > $as_of_start)
+           AND (mo.t_from IS NULL OR mo.t_from <= $as_of_end) AND (mo.t_to IS NULL OR mo.t_to > $as_of_start)) |
+         {type: type(ro), properties: properties(ro), other: {id: mo.id, name: mo.name, kind: mo.kind},
+          sources: [oi IN range(0, size(ro.source_documents) - 1) |
+                     {document: ro.source_documents[oi], ref: ro.source_refs[oi]}]}] AS outgoing,
+       [(n)<-[ri]-(mi:Entity)
+         WHERE $as_of_start IS NULL OR (
+               (ri.t_from IS NULL OR ri.t_from <= $as_of_end) AND (ri.t_to IS NULL OR ri.t_to > $as_of_start)
+           AND (mi.t_from IS NULL OR mi.t_from <= $as_of_end) AND (mi.t_to IS NULL OR mi.t_to > $as_of_start)) |
+         {type: type(ri), properties: properties(ri), other: {id: mi.id, name: mi.name, kind: mi.kind},
+          sources: [ii IN range(0, size(ri.source_documents) - 1) |
+                     {document: ri.source_documents[ii], ref: ri.source_refs[ii]}]}] AS incoming;

@@ -183,3 +183,15 @@ def test_home_page_links_docs_and_maps_and_entity_links_its_map(client: TestClie
 def test_readyz_reports_counts(client: TestClient) -> None:
     body = client.get("/readyz").json()
     assert body["status"] == "ready" and body["entities"] >= 150 and body["unsourced"] == 0
+
+
+def test_entity_answer_holds_every_relationship_in_both_directions(
+    client: TestClient, engine
+) -> None:  # type: ignore[no-untyped-def]
+    for entity_id in ("west-yorkshire", "crasu", "yath-regional-collaboration-board"):
+        body = client.get(f"/api/entities/{entity_id}").json()
+        rows = engine.read(
+            "entity_relationships", {"id": entity_id, "as_of_start": None, "as_of_end": None}
+        )
+        assert len(body["relationships"]) == len(rows)
+        assert {r["direction"] for r in body["relationships"]} == {r["direction"] for r in rows}
