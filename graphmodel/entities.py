@@ -118,10 +118,13 @@ def get_entity(engine: Engine, entity_id: str, as_of: str | None = None) -> dict
 
 
 def list_entities(engine: Engine, kind: str | None = None, region: str | None = None,
-                  as_of: str | None = None, limit: int = 50, offset: int = 0) -> dict[str, Any]:  # fmt: skip
-    """{total, limit, offset, results: [{id, name, kind, aliases, valid_from, valid_to, sources}]}."""
+                  as_of: str | None = None, limit: int = 50, offset: int = 0,
+                  status: str | None = None) -> dict[str, Any]:  # fmt: skip
+    """{total, limit, offset, results: [{id, name, kind, aliases, status, note, valid_from,
+    valid_to, sources}]}; `status` filters by the latest lifecycle status."""
     params: dict[str, Any] = {
         "kind": kind,
+        "status": status,
         "region": resolve_region(engine, region) if region else None,
         **as_of_params(as_of),
     }

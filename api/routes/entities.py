@@ -28,6 +28,10 @@ def entities(
     request: Request,
     engine: EngineDep,
     kind: Kind = None,
+    status: Annotated[
+        str | None,
+        Query(pattern="^(" + "|".join(load_schema().lifecycle) + ")$", examples=["not_progressed"]),
+    ] = None,
     region: Annotated[str | None, Query(max_length=200, examples=["east-midlands"])] = None,
     as_of: AsOf = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
@@ -35,7 +39,7 @@ def entities(
     format: Fmt = None,
 ) -> Response:
     """{total, limit, offset, results: [{id, name, kind, aliases, valid_from, valid_to, sources}]}."""
-    payload = list_entities(engine, kind, region, as_of, limit, offset)
+    payload = list_entities(engine, kind, region, as_of, limit, offset, status)
     return list_response(request, format, payload, "results", "entities")
 
 

@@ -38,17 +38,18 @@ RETURN type(r) AS type, 'in' AS direction, properties(r) AS properties,
          {document: r.source_documents[i], ref: r.source_refs[i]}] AS sources;
 
 // name: entity_list
-// returns: id, name, kind, aliases, valid_from, valid_to, sources; paged, by name
+// returns: id, name, kind, aliases, status (latest lifecycle status), note, valid_from, valid_to, sources; paged, by name
 // mode: read
 MATCH (n:Entity)
 WHERE ($kind IS NULL OR n.kind = $kind)
+  AND ($status IS NULL OR n.status = $status)
   AND ($region IS NULL
        OR (n)-[:IN_REGION]->(:Entity {id: $region})
        OR (n)<-[:LEADS|PARTICIPATES_IN]-(:Entity)-[:IN_REGION]->(:Entity {id: $region}))
   AND ($as_of_start IS NULL OR ((n.t_from IS NULL OR n.t_from <= $as_of_end)
                                 AND (n.t_to IS NULL OR n.t_to > $as_of_start)))
 RETURN n.id AS id, n.name AS name, n.kind AS kind, n.aliases AS aliases,
-       n.valid_from AS valid_from, n.valid_to AS valid_to,
+       n.status AS status, n.note AS note, n.valid_from AS valid_from, n.valid_to AS valid_to,
        [i IN range(0, size(n.source_documents) - 1) |
          {document: n.source_documents[i], ref: n.source_refs[i]}] AS sources
 ORDER BY n.name, n.id
@@ -60,6 +61,7 @@ LIMIT $limit;
 // mode: read
 MATCH (n:Entity)
 WHERE ($kind IS NULL OR n.kind = $kind)
+  AND ($status IS NULL OR n.status = $status)
   AND ($region IS NULL
        OR (n)-[:IN_REGION]->(:Entity {id: $region})
        OR (n)<-[:LEADS|PARTICIPATES_IN]-(:Entity)-[:IN_REGION]->(:Entity {id: $region}))

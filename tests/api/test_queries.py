@@ -195,3 +195,13 @@ def test_entity_answer_holds_every_relationship_in_both_directions(
         )
         assert len(body["relationships"]) == len(rows)
         assert {r["direction"] for r in body["relationships"]} == {r["direction"] for r in rows}
+
+
+def test_collaborations_west_midlands_did_not_progress_and_why(client: TestClient) -> None:
+    body = client.get(
+        "/api/entities", params={"status": "not_progressed", "region": "west-midlands"}
+    ).json()
+    found = {r["id"]: r for r in body["results"]}
+    assert "wm-vehicle-recovery-collaboration" in found
+    assert "revenue" in found["wm-vehicle-recovery-collaboration"]["note"]
+    assert all(r["status"] == "not_progressed" and r["sources"] for r in body["results"])
