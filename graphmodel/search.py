@@ -2,18 +2,34 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from graphmodel.engine.base import Engine
 from graphmodel.errors import InvalidRequestError
 
-__all__ = ["search", "MAX_QUERY_LENGTH"]
+__all__ = ["search", "search_tokens", "MAX_QUERY_LENGTH"]
 
 MAX_QUERY_LENGTH = 200
 
 
+# Words the full-text engines ignore (RediSearch's default stop words); a query of only these
+# is answered by the scan.
+_STOP_WORDS = frozenset(
+    "a an and are as at be but by for if in into is it no not of on or such that the their "
+    "then there these they this to was will with".split()
+)
+
+
+def search_tokens(query: str) -> list[str]:
+    """The words of a query the full-text index can match as prefixes (2+ letters or digits)."""
+    words = re.findall(r"[a-z0-9]+", query.lower())
+    return [w for w in dict.fromkeys(words) if len(w) >= 2 and w not in _STOP_WORDS]
+
+
 def search(engine: Engine, text: str, limit: int = 20) -> list[dict[str, Any]]:
-    """Entities whose id, name or aliases contain `text` (case-insensitive), best match first.
+    """Entities whose id, name or aliases have words starting with every word of `text`
+    (case-insensitive; found through the engine's full-text index), best match first.
 
     Each result is {id, name, kind, aliases, match, sources}: match is 'exact', 'prefix',
     'word' or 'contains'; sources cite the documents that name the entity.
@@ -25,7 +41,11 @@ def search(engine: Engine, text: str, limit: int = 20) -> list[dict[str, Any]]:
         raise InvalidRequestError("q", f"at most {MAX_QUERY_LENGTH} characters")
     if not 1 <= limit <= 1000:
         raise InvalidRequestError("limit", "between 1 and 1000")
-    rows = engine.read("search_entities", {"q": query, "limit": limit})
+    tokens = search_tokens(query)
+    if tokens:
+        rows = engine.read("search_fulltext", {"tokens": tokens, "q": query, "limit": limit})
+    else:  # nothing the index can take (only very short words): scan names instead
+        rows = engine.read("search_entities", {"q": query, "limit": limit})
     labels = ("exact", "prefix", "word", "contains")
     return [
         {

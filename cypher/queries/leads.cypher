@@ -1,20 +1,17 @@
 // Who leads what. $role filters by LEADS.role (null = any); $as_of_start/$as_of_end as
 // in graphmodel/timeline.py.
 
-// name: leads_by_query
-// returns: leader {id, name, kind}, role, target {id, name, kind}, via (the matched entity's id), rank, sources
+// name: leads_for_matches
+// returns: leader {id, name, kind}, role, target {id, name, kind}, via (the matched entity's id), rank, sources; who leads the matched entities (and their parts, two levels down)
 // mode: read
-MATCH (m:Entity)
-WHERE any(k IN m.search_keys WHERE k CONTAINS $q)
-WITH m,
-     CASE WHEN any(k IN m.search_keys WHERE k = $q) THEN 0
-          WHEN any(k IN m.search_keys WHERE k STARTS WITH $q) THEN 1 ELSE 2 END AS rank
+UNWIND $matches AS match
+MATCH (m:Entity {id: match.id})
 MATCH (t:Entity)-[:PART_OF*0..2]->(m)
 MATCH (l:Entity)-[r:LEADS]->(t)
 WHERE ($role IS NULL OR r.role = $role)
   AND ($as_of_start IS NULL OR (
         (r.t_from IS NULL OR r.t_from <= $as_of_end) AND (r.t_to IS NULL OR r.t_to > $as_of_start)))
-WITH l, r, t, min(rank) AS rank, collect(DISTINCT m.id)[0] AS via
+WITH l, r, t, min(match.rank) AS rank, collect(DISTINCT m.id)[0] AS via
 RETURN {id: l.id, name: l.name, kind: l.kind} AS leader, r.role AS role,
        {id: t.id, name: t.name, kind: t.kind} AS target, via, rank,
        r.valid_from AS valid_from, r.valid_to AS valid_to, r.note AS note,

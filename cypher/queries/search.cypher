@@ -1,4 +1,5 @@
-// Finding entities by any of their names.
+// Finding entities by any of their names: the portable scan, used when a query has no
+// word the full-text index can take (see search_fulltext in cypher/engines/).
 
 // name: search_entities
 // returns: id, name, kind, aliases, sources, rank (0 exact, 1 prefix, 2 word prefix, 3 contains), best first

@@ -3,7 +3,7 @@
 Reads run in READ access mode sessions (on a cluster, a read replica; on any Neo4j, a
 write is refused); a reload runs as one write transaction, so readers see the old graph
 or the new one. Tests exercise this adapter over FalkorDB's Bolt listener, which speaks
-the same protocol; there the schema statements follow the server (see `_schema_dialect`).
+the same protocol; there the engine-specific statements follow the server (see `statements`).
 """
 
 from __future__ import annotations
@@ -46,7 +46,8 @@ class Neo4jEngine(Engine):
                  query_timeout_ms: int = 30_000):  # fmt: skip
         self.uri, self.database = uri, database
         self.query_timeout_ms = query_timeout_ms
-        self.statements = Statements("neo4j")
+        self._neo4j_statements = Statements("neo4j")
+        self._statements: Statements | None = None
         auth = (username, password) if password is not None else None
         try:
             self._driver = GraphDatabase.driver(uri, auth=auth, connection_timeout=5)
@@ -85,29 +86,33 @@ class Neo4jEngine(Engine):
         columns, rows = self._execute(text, params, "read", timeout_ms)
         return columns, rows[:row_limit], len(rows) > row_limit
 
-    def _schema_dialect(self) -> Statements:
-        """The schema statements for the server at the other end (Neo4j's own, normally).
+    @property
+    def statements(self) -> Statements:  # type: ignore[override]
+        """The statements for the server at the other end: Neo4j's own, normally.
 
-        FalkorDB's Bolt listener introduces itself like Neo4j, so ask for Neo4j's kernel
-        component, which only a real Neo4j has.
+        Engine-specific statements (schema, full-text search) follow the server: FalkorDB's
+        Bolt listener, used by the tests, introduces itself like Neo4j, so ask for Neo4j's
+        kernel component, which only a real Neo4j has.
         """
-        if self._schema_statements is None:
+        if self._statements is None:
             try:
                 with self._session("read") as session:
-                    text = self.statements["server_components"].text
+                    text = self._neo4j_statements["server_components"].text
                     names = [r["name"] for r in session.run(text)]
                 engine = "neo4j" if any("neo4j" in str(n).lower() for n in names) else "falkordb"
             except neo4j_errors.Neo4jError:
                 engine = "falkordb"
             except (neo4j_errors.DriverError, OSError) as exc:
                 raise _translate(exc) from exc
-            self._schema_statements = Statements(engine)
-        return self._schema_statements
+            self._statements = (
+                self._neo4j_statements if engine == "neo4j" else Statements("falkordb")
+            )
+        return self._statements
 
     def replace_graph(
         self, batches: Iterable[Batch], total: int, progress: ProgressCallback | None
     ) -> None:
-        dialect = self._schema_dialect()
+        dialect = self.statements
         schema = [s for s in dialect if s.mode == "schema"]
         try:
             with self._session("write") as session:

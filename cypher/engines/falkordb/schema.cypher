@@ -24,3 +24,8 @@ CREATE INDEX FOR (f:Figure) ON (f.id);
 // returns: nothing
 // mode: schema
 CREATE INDEX FOR (s:Status) ON (s.id);
+
+// name: schema_entity_search
+// returns: nothing; the full-text index behind search_fulltext
+// mode: schema
+CALL db.idx.fulltext.createNodeIndex('Entity', 'search_text');

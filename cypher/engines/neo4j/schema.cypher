@@ -25,3 +25,8 @@ CREATE INDEX figure_id IF NOT EXISTS FOR (f:Figure) ON (f.id);
 // returns: nothing
 // mode: schema
 CREATE INDEX status_id IF NOT EXISTS FOR (s:Status) ON (s.id);
+
+// name: schema_entity_search
+// returns: nothing; the full-text index behind search_fulltext
+// mode: schema
+CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON EACH [n.search_text];

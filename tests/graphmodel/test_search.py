@@ -1,0 +1,49 @@
+"""Search by any name, through the engine's full-text index (and the scan for the rest)."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphmodel.engine.falkordb import EmbeddedFalkorDB
+from graphmodel.errors import InvalidRequestError
+from graphmodel.search import search, search_tokens
+
+
+def test_tokens_drop_stop_words_and_single_letters() -> None:
+    assert search_tokens("The Chief Constables' Board of X") == ["chief", "constables", "board"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Notts", "nottinghamshire"),
+        ("WYP", "west-yorkshire"),
+        ("odyssey", "odyssey"),
+        ("RSSU", "rsss"),
+        ("CTU", "ctpne"),
+        ("regional scientific", "rsss"),
+        ("north east collaboration board", "necb"),
+    ],
+)
+def test_search_finds_by_name_abbreviation_or_alias_best_first(
+    engine: EmbeddedFalkorDB, text: str, expected: str
+) -> None:
+    results = search(engine, text)
+    assert results[0]["id"] == expected, [r["id"] for r in results[:5]]
+    assert results[0]["sources"]
+
+
+def test_word_prefixes_match(engine: EmbeddedFalkorDB) -> None:
+    ids = [r["id"] for r in search(engine, "yorks", 50)]
+    assert {"west-yorkshire", "south-yorkshire", "north-yorkshire"} <= set(ids)
+
+
+def test_query_of_only_short_or_stop_words_still_answers(engine: EmbeddedFalkorDB) -> None:
+    assert search(engine, "a", 5)  # answered by the scan over names
+
+
+def test_empty_and_over_long_queries_are_refused(engine: EmbeddedFalkorDB) -> None:
+    with pytest.raises(InvalidRequestError):
+        search(engine, "   ")
+    with pytest.raises(InvalidRequestError):
+        search(engine, "x" * 500)
