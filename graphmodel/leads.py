@@ -8,7 +8,7 @@ from graphmodel.engine.base import Engine
 from graphmodel.entities import require_entity
 from graphmodel.errors import InvalidRequestError
 from graphmodel.schema import load_schema
-from graphmodel.search import MAX_QUERY_LENGTH, search
+from graphmodel.search import MAX_QUERY_LENGTH, search, search_tokens
 from graphmodel.timeline import as_of_params
 
 __all__ = ["leads_matching", "leads_of_leader"]
@@ -32,22 +32,34 @@ def leads_matching(engine: Engine, text: str, role: str | None = None, as_of: st
                    limit: int = 200, matches: int = 50) -> list[dict[str, Any]]:  # fmt: skip
     """[{leader, role, target, sources}] for what matches `text` (and its parts), best match first.
 
-    The text is matched as in `search` (the best `matches` entities), then their leaders
-    are read in one statement.
+    The text is matched as in `search` (the best `matches` entities) and their leaders are
+    read in the same statement.
     """
     if not " ".join(text.split()):
         raise InvalidRequestError("q", "give some text to match")
     if len(text) > MAX_QUERY_LENGTH:
         raise InvalidRequestError("q", f"at most {MAX_QUERY_LENGTH} characters")
     _check_role(role)
-    found = search(engine, text, matches)
+    time = as_of_params(as_of)
+    query = " ".join(text.split()).lower()
+    tokens = search_tokens(query)
+    if tokens:  # one round trip, through the full-text index
+        params = {
+            "tokens": tokens,
+            "q": query,
+            "match_limit": matches,
+            "role": role,
+            "limit": limit,
+        }
+        rows = engine.read("leads_fulltext", {**params, **time})
+        return [_shape(r) for r in rows]
+    found = search(engine, text, matches)  # only very short words: match by scan first
     labels = ("exact", "prefix", "word", "contains")
     ranked = [{"id": row["id"], "rank": labels.index(row["match"])} for row in found]
     if not ranked:
         return []
     rows = engine.read(
-        "leads_for_matches",
-        {"matches": ranked, "role": role, "limit": limit, **as_of_params(as_of)},
+        "leads_for_matches", {"matches": ranked, "role": role, "limit": limit, **time}
     )
     return [_shape(r) for r in rows]
 

@@ -47,3 +47,12 @@ def test_empty_and_over_long_queries_are_refused(engine: EmbeddedFalkorDB) -> No
         search(engine, "   ")
     with pytest.raises(InvalidRequestError):
         search(engine, "x" * 500)
+
+
+def test_leads_by_text_with_and_without_indexable_words(engine: EmbeddedFalkorDB) -> None:
+    from graphmodel.leads import leads_matching
+
+    indexed = leads_matching(engine, "Odyssey")
+    assert any(r["leader"]["id"] == "west-yorkshire" and r["role"] == "lead_force" for r in indexed)
+    scanned = leads_matching(engine, "a")  # no word the index takes: matched by scan first
+    assert isinstance(scanned, list) and all(r["sources"] for r in scanned)

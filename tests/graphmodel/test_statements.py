@@ -24,6 +24,7 @@ PARAMS: dict[str, Any] = {
     "skip_types": [],
     "tokens": ["odyssey"],
     "matches": [{"id": "odyssey", "rank": 0}],
+    "match_limit": 5,
     "rows": [],
     "props": {"loaded_at": "2000-01-01"},
 }
@@ -114,7 +115,7 @@ def test_engine_specific_statements_exist_for_both_engines_under_the_same_names(
 
     # server_components only ever runs on a server that may be Neo4j
     assert specific("falkordb") == specific("neo4j") - {"server_components"}
-    assert {"schema_entity_id", "search_fulltext"} <= specific("falkordb")
+    assert {"schema_entity_id", "search_fulltext", "leads_fulltext"} <= specific("falkordb")
 
 
 def test_unknown_statement_name_fails_loudly() -> None:

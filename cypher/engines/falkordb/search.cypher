@@ -18,3 +18,31 @@ RETURN n.id AS id, n.name AS name, n.kind AS kind, n.aliases AS aliases, rank,
          {document: n.source_documents[i], ref: n.source_refs[i]}] AS sources
 ORDER BY rank, size(n.name), n.name
 LIMIT $limit;
+
+// name: leads_fulltext
+// returns: leader {id, name, kind}, role, target {id, name, kind}, via (the matched entity's id), rank, sources; who leads the best $match_limit entities matching every token (and their parts, two levels down), in one round trip
+// mode: read
+CALL db.idx.fulltext.queryNodes('Entity', reduce(text = '', token IN $tokens | text + token + '* '))
+YIELD node
+WITH node AS m,
+     CASE
+       WHEN any(k IN node.search_keys WHERE k = $q) THEN 0
+       WHEN any(k IN node.search_keys WHERE k STARTS WITH $q) THEN 1
+       WHEN any(k IN node.search_keys WHERE k CONTAINS (' ' + $q) OR k CONTAINS ('(' + $q)) THEN 2
+       ELSE 3
+     END AS rank
+ORDER BY rank, size(m.name), m.name
+LIMIT $match_limit
+MATCH (t:Entity)-[:PART_OF*0..2]->(m)
+MATCH (l:Entity)-[r:LEADS]->(t)
+WHERE ($role IS NULL OR r.role = $role)
+  AND ($as_of_start IS NULL OR (
+        (r.t_from IS NULL OR r.t_from <= $as_of_end) AND (r.t_to IS NULL OR r.t_to > $as_of_start)))
+WITH l, r, t, min(rank) AS rank, collect(DISTINCT m.id)[0] AS via
+RETURN {id: l.id, name: l.name, kind: l.kind} AS leader, r.role AS role,
+       {id: t.id, name: t.name, kind: t.kind} AS target, via, rank,
+       r.valid_from AS valid_from, r.valid_to AS valid_to, r.note AS note,
+       [i IN range(0, size(r.source_documents) - 1) |
+         {document: r.source_documents[i], ref: r.source_refs[i]}] AS sources
+ORDER BY rank, t.name, r.role, l.name
+LIMIT $limit;
