@@ -94,13 +94,13 @@ RETURN n.id AS id, n.name AS name, n.kind AS kind, n.aliases AS aliases,
          WHERE $as_of_start IS NULL OR (
                (ro.t_from IS NULL OR ro.t_from <= $as_of_end) AND (ro.t_to IS NULL OR ro.t_to > $as_of_start)
            AND (mo.t_from IS NULL OR mo.t_from <= $as_of_end) AND (mo.t_to IS NULL OR mo.t_to > $as_of_start)) |
-         {type: type(ro), properties: properties(ro), other: {id: mo.id, name: mo.name, kind: mo.kind},
+         {type: type(ro), properties: ro {.id, .role, .status, .arrangement, .cost_share, .title, .note, .valid_from, .valid_to, .from_basis}, other: {id: mo.id, name: mo.name, kind: mo.kind},
           sources: [oi IN range(0, size(ro.source_documents) - 1) |
                      {document: ro.source_documents[oi], ref: ro.source_refs[oi]}]}] AS outgoing,
        [(n)<-[ri]-(mi:Entity)
          WHERE $as_of_start IS NULL OR (
                (ri.t_from IS NULL OR ri.t_from <= $as_of_end) AND (ri.t_to IS NULL OR ri.t_to > $as_of_start)
            AND (mi.t_from IS NULL OR mi.t_from <= $as_of_end) AND (mi.t_to IS NULL OR mi.t_to > $as_of_start)) |
-         {type: type(ri), properties: properties(ri), other: {id: mi.id, name: mi.name, kind: mi.kind},
+         {type: type(ri), properties: ri {.id, .role, .status, .arrangement, .cost_share, .title, .note, .valid_from, .valid_to, .from_basis}, other: {id: mi.id, name: mi.name, kind: mi.kind},
           sources: [ii IN range(0, size(ri.source_documents) - 1) |
                      {document: ri.source_documents[ii], ref: ri.source_refs[ii]}]}] AS incoming;
