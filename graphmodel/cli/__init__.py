@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+
 import click
 
 from graphmodel.cli.data import load, search_command, show, stats, validate
@@ -9,7 +11,34 @@ from graphmodel.cli.data import load, search_command, show, stats, validate
 __all__ = ["main"]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+# Commands whose modules pull in heavy libraries (Graphviz, pyvis, networkx, uvicorn) are
+# imported only when they run, so `collabgraph stats` starts quickly.
+_LAZY = {
+    "serve": ("graphmodel.cli.serve", "serve"),
+    "export": ("graphmodel.cli.export", "export"),
+    "import": ("graphmodel.cli.importing", "import_command"),
+    "map": ("graphmodel.cli.maps", "map_command"),
+    "analyse": ("graphmodel.cli.analyse", "analyse"),
+    "synth": ("graphmodel.cli.synth", "synth"),
+}
+
+
+class _Commands(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *_LAZY])
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in _LAZY:
+            module, attribute = _LAZY[cmd_name]
+            command: click.Command = getattr(importlib.import_module(module), attribute)
+            return command
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(
+    cls=_Commands,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
 @click.version_option(package_name="collabgraph")
 def main() -> None:
     """The police collaboration graph: UK police collaboration reports as a cited graph.
@@ -22,27 +51,3 @@ def main() -> None:
 
 for command in (load, validate, stats, search_command, show):
     main.add_command(command)
-
-
-def _register_optional() -> None:
-    """Command groups that live in their own modules (added as they are built)."""
-    import importlib
-
-    for module, name in (
-        ("graphmodel.cli.serve", "serve"),
-        ("graphmodel.cli.export", "export"),
-        ("graphmodel.cli.importing", "import_command"),
-        ("graphmodel.cli.maps", "map_command"),
-        ("graphmodel.cli.analyse", "analyse"),
-        ("graphmodel.cli.synth", "synth"),
-    ):
-        try:
-            mod = importlib.import_module(module)
-        except ModuleNotFoundError as exc:
-            if exc.name == module:
-                continue
-            raise
-        main.add_command(getattr(mod, name))
-
-
-_register_optional()
