@@ -14,6 +14,7 @@ from fastapi.responses import JSONResponse
 
 from graphmodel.errors import (
     CollabGraphError,
+    DependencyMissingError,
     GraphUnavailableError,
     InvalidDataError,
     InvalidRequestError,
@@ -78,6 +79,10 @@ def _unavailable(_: Request, exc: Exception) -> JSONResponse:
     )
 
 
+def _dependency_missing(_: Request, exc: Exception) -> JSONResponse:
+    return JSONResponse(status_code=503, content={"detail": str(exc)})
+
+
 def _invalid_data(_: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, InvalidDataError)
     return JSONResponse(
@@ -100,5 +105,6 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(QueryRefusedError, _refused)
     app.add_exception_handler(GraphUnavailableError, _unavailable)
     app.add_exception_handler(InvalidDataError, _invalid_data)
+    app.add_exception_handler(DependencyMissingError, _dependency_missing)
     app.add_exception_handler(CollabGraphError, _other)
     app.add_exception_handler(Exception, _other)

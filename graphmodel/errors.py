@@ -8,7 +8,8 @@
     ├── InvalidRequestError          a parameter that is not acceptable (bad date, format, ...)
     ├── QueryRefusedError            the engine refused a statement (write in read-only, syntax)
     │   └── QueryTimeoutError        it ran past its time limit
-    └── GraphUnavailableError        the engine cannot be reached, started, or is restarting
+    ├── GraphUnavailableError        the engine cannot be reached, started, or is restarting
+    └── DependencyMissingError       a program the product calls is not installed (Graphviz)
 
 Driver exceptions are translated once, in the engine adapters; the API maps each class
 to one status code in one place.
@@ -29,6 +30,7 @@ __all__ = [
     "QueryRefusedError",
     "QueryTimeoutError",
     "GraphUnavailableError",
+    "DependencyMissingError",
 ]
 
 
@@ -105,3 +107,8 @@ class GraphUnavailableError(CollabGraphError):
     def __init__(self, message: str, retry_after: int = 5):
         self.retry_after = retry_after
         super().__init__(message)
+
+
+class DependencyMissingError(CollabGraphError):
+    """A program the product runs (such as Graphviz's `dot`) is not installed; the message
+    says how to install it."""

@@ -14,7 +14,7 @@ from collections import defaultdict
 
 import graphviz
 
-from graphmodel.errors import CollabGraphError
+from graphmodel.errors import DependencyMissingError
 from graphmodel.exports.flowchart import ChartNode, Flowchart
 from graphmodel.schema import load_schema
 
@@ -42,7 +42,7 @@ _WRAP = 30
 _PEOPLE_WRAP = 44
 
 
-class GraphvizMissingError(CollabGraphError):
+class GraphvizMissingError(DependencyMissingError):
     """The Graphviz `dot` program is not installed."""
 
     def __init__(self) -> None:

@@ -92,3 +92,12 @@ def test_engine_stopped_answers_503_then_recovers_by_itself(tmp_path) -> None:  
     finally:
         engine.close()
     assert engine.server.process is None or engine.server.process.poll() is not None
+
+
+def test_missing_graphviz_answers_503_with_the_install_command(
+    client: TestClient, monkeypatch, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("PATH", str(tmp_path))  # no `dot` on it
+    response = client.get("/api/exports/flowchart/necb", params={"format": "png"})
+    assert response.status_code == 503
+    assert "apt-get install graphviz" in response.json()["detail"]
