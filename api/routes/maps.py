@@ -18,6 +18,7 @@ from graphmodel.maps import (
     render_page,
 )
 from graphmodel.maps.render import render_index
+from graphmodel.maps.sizing import SIZE_MEASURES, size_nodes
 
 router = APIRouter(tags=["maps"])
 
@@ -35,6 +36,13 @@ Entity = Annotated[
 AsOf = Annotated[
     str | None,
     Query(max_length=10, examples=["2018-07"], description="YYYY, YYYY-MM or YYYY-MM-DD"),
+]
+Size = Annotated[
+    str | None,
+    Query(
+        pattern="^(" + "|".join(SIZE_MEASURES) + ")$",
+        description="size nodes by: " + "; ".join(f"{k}: {v}" for k, v in SIZE_MEASURES.items()),
+    ),
 ]
 
 
@@ -58,9 +66,12 @@ def map_data(
     region: Region = None,
     entity: Entity = None,
     as_of: AsOf = None,
+    size: Size = None,
 ) -> Response:
     """The nodes and relationships of a map, with their citations, as a file for other tools."""
     graph = map_graph(engine, MapQuery(view, region, entity, as_of))
+    if size:
+        size_nodes(graph, engine, size)
     text = graph_data(graph, fmt)
     disposition = f'attachment; filename="{data_filename(graph, fmt)}"'
     return Response(
@@ -76,8 +87,11 @@ def map_page(
     region: Region = None,
     entity: Entity = None,
     as_of: AsOf = None,
+    size: Size = None,
 ) -> HTMLResponse:
     """An interactive map: leads, governance, participation or neighbourhood. Self-contained."""
     graph = map_graph(engine, MapQuery(view, region, entity, as_of))
+    if size:
+        size_nodes(graph, engine, size)
     root = request.scope.get("root_path", "")
     return HTMLResponse(render_page(graph, api_base=root, download_links=_links(request, view)))

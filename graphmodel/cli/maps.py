@@ -8,6 +8,7 @@ import click
 
 from graphmodel.cli.common import engine_session, fail
 from graphmodel.maps import DATA_FORMATS, VIEWS, MapQuery, exported_page, graph_data, map_graph
+from graphmodel.maps.sizing import SIZE_MEASURES, size_nodes
 
 __all__ = ["map_command"]
 
@@ -36,6 +37,13 @@ _SUFFIXES = {".html": "html", ".htm": "html", **{f".{fmt}": fmt for fmt in DATA_
     help="The file to write: .html (the map), or .json, .graphml or .gexf (its data).",
 )
 @click.option(
+    "--size",
+    type=click.Choice(list(SIZE_MEASURES)),
+    default=None,
+    help="Size nodes by a measure (default: the view's own). "
+    + "; ".join(f"{k}: {v}" for k, v in SIZE_MEASURES.items()),
+)
+@click.option(
     "--api-url",
     default=None,
     help="Link each entity to its JSON on this server (http://host:port).",
@@ -46,6 +54,7 @@ def map_command(
     region: str | None,
     as_of: str | None,
     output: Path,
+    size: str | None,
     api_url: str | None,
 ) -> None:
     """Export a network map of who leads, governs or takes part in what.
@@ -65,6 +74,8 @@ def map_command(
         return
     with engine_session() as engine:
         graph = map_graph(engine, MapQuery(view, region, entity, as_of))
+        if size:
+            size_nodes(graph, engine, size)
     text = (
         exported_page(graph, api_url.rstrip("/") if api_url else None)
         if fmt == "html"

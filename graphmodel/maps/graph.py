@@ -72,6 +72,7 @@ def build_graph(result: MapResult) -> nx.MultiDiGraph:
         entity=result.entity["id"] if result.entity else None,
         empty_reason=_empty_reason(result),
         hierarchical=view.hierarchical,
+        size_by=view.size_by,
         documents=result.documents,
     )
     for row in result.entities:

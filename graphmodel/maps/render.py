@@ -13,6 +13,7 @@ from pyvis.network import Network
 
 from graphmodel.maps.assets import VIS_VERSION, page_assets
 from graphmodel.maps.formats import DATA_FORMATS
+from graphmodel.maps.sizing import SIZE_MEASURES
 from graphmodel.maps.style import (
     STATUS_DASHES,
     edge_label,
@@ -231,6 +232,7 @@ def render_page(
         k: graph.graph.get(k)
         for k in ("view", "title", "subtitle", "as_of", "region", "entity", "empty_reason")
     }
+    meta["size_text"] = SIZE_MEASURES.get(graph.graph.get("size_by") or "degree", "")
     payload = {
         "meta": {**meta, "api_base": api_base, "download_links": download_links},
         "nodes": nodes,
