@@ -101,3 +101,21 @@ def test_missing_graphviz_answers_503_with_the_install_command(
     response = client.get("/api/exports/flowchart/necb", params={"format": "png"})
     assert response.status_code == 503
     assert "apt-get install graphviz" in response.json()["detail"]
+
+
+def test_console_query_past_its_time_limit_answers_408(engine: EmbeddedFalkorDB, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from api.app import create_app
+    from graphmodel.settings import Settings
+
+    settings = Settings(
+        collabgraph_data_dir=tmp_path,
+        collabgraph_cypher_console=True,
+        collabgraph_console_timeout_ms=5,
+    )
+    with TestClient(create_app(settings, engine=engine)) as http:
+        response = http.post(
+            "/api/cypher",
+            json={"query": "UNWIND range(1, 20000000) AS x WITH x WHERE x % 7 = 0 RETURN count(x)"},
+        )
+    assert response.status_code == 408
+    assert "time limit" in response.json()["detail"]

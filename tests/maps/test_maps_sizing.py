@@ -11,7 +11,9 @@ def _weights(client: TestClient, **params: str) -> dict[str, float]:
     return {node["id"]: node["weight"] for node in response.json()["nodes"]}
 
 
-def test_leads_map_sized_by_concentration_puts_west_yorkshire_first_in_yorkshire(client: TestClient) -> None:
+def test_leads_map_sized_by_concentration_puts_west_yorkshire_first_in_yorkshire(
+    client: TestClient,
+) -> None:
     weights = _weights(client, region="yorkshire-and-the-humber", size="concentration")
     assert max(weights, key=lambda n: weights[n]) == "west-yorkshire"
     assert weights["west-yorkshire"] == 100
