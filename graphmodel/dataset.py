@@ -231,6 +231,16 @@ class _Reader:
                     "allowed: " + ", ".join(sorted(allowed)),
                 )
 
+    def choice(
+        self, file: str, item: Located, key: str, value: Any, allowed: Iterable[str], what: str
+    ) -> Any:
+        """`value` if it is one of `allowed` (or None); otherwise a problem, and None."""
+        allowed = sorted(allowed)
+        if value is None or value in allowed:
+            return value
+        self.problem(file, item, key, f"unknown {what} {value!r}", "one of: " + ", ".join(allowed))
+        return None
+
     def text(self, file: str, item: Located, key: str, required: bool = True) -> str | None:
         value = item.get(key)
         if value is None or (isinstance(value, str) and not value.strip()):
@@ -369,15 +379,7 @@ class _Reader:
                 f"first declared at {where[0]}:{where[1]}",
             )
             return
-        if kind is not None and kind not in self.schema.kinds:
-            self.problem(
-                file,
-                item,
-                "kind",
-                f"unknown kind {kind!r}",
-                "one of: " + ", ".join(sorted(self.schema.kinds)),
-            )
-            kind = None
+        kind = self.choice(file, item, "kind", kind, self.schema.kinds, "kind")
         aliases = item.get("aliases") or []
         if not isinstance(aliases, list) or not all(_is_scalar(a) for a in aliases):
             self.problem(file, item, "aliases", "must be a list of names")
@@ -536,15 +538,10 @@ class _Reader:
     def read_relationship(self, file: str, item: Located, document: str | None) -> None:
         self.unknown_keys(file, item, _REL_KEYS, "a relationship")
         rtype = self.text(file, item, "type")
+        rtype = self.choice(
+            file, item, "type", rtype, self.schema.relationships, "relationship type"
+        )
         spec = self.schema.relationships.get(rtype or "")
-        if rtype is not None and spec is None:
-            self.problem(
-                file,
-                item,
-                "type",
-                f"unknown relationship type {rtype!r}",
-                "one of: " + ", ".join(sorted(self.schema.relationships)),
-            )
         source = self.entity_ref(file, item, "from")
         target = self.entity_ref(file, item, "to")
         src = self.source(file, item, document, "ref")
@@ -592,14 +589,7 @@ class _Reader:
                 props[prop] = float(value)
                 continue
             vocabulary = self.schema.vocabulary(prop)
-            if vocabulary and value not in vocabulary:
-                self.problem(
-                    file,
-                    item,
-                    prop,
-                    f"unknown {prop} {value!r}",
-                    "one of: " + ", ".join(sorted(vocabulary)),
-                )
+            if vocabulary and self.choice(file, item, prop, value, vocabulary, prop) is None:
                 continue
             if not _is_scalar(value):
                 self.problem(file, item, prop, "must be text")
@@ -637,15 +627,7 @@ class _Reader:
         self.unknown_keys(file, item, _STATUS_KEYS, "a status")
         entity = self.entity_ref(file, item, "entity")
         status = self.text(file, item, "status")
-        if status is not None and status not in self.schema.lifecycle:
-            self.problem(
-                file,
-                item,
-                "status",
-                f"unknown status {status!r}",
-                "one of: " + ", ".join(sorted(self.schema.lifecycle)),
-            )
-            status = None
+        status = self.choice(file, item, "status", status, self.schema.lifecycle, "status")
         src = self.source(file, item, document, "ref")
         since, until = self.span(file, item)
         note = item.get("note")
@@ -658,15 +640,7 @@ class _Reader:
         self.unknown_keys(file, item, _FIGURE_KEYS, "a figure")
         entity = self.entity_ref(file, item, "entity")
         kind = self.text(file, item, "kind")
-        if kind is not None and kind not in self.schema.figure_kinds:
-            self.problem(
-                file,
-                item,
-                "kind",
-                f"unknown figure kind {kind!r}",
-                "one of: " + ", ".join(sorted(self.schema.figure_kinds)),
-            )
-            kind = None
+        kind = self.choice(file, item, "kind", kind, self.schema.figure_kinds, "figure kind")
         amount = item.get("amount")
         if not isinstance(amount, (int, float)) or isinstance(amount, bool) or amount < 0:
             self.problem(
@@ -685,16 +659,9 @@ class _Reader:
             currency = None
         period = self.period(file, item)
         basis = self.text(file, item, "basis")
-        if basis is not None and basis not in _BASES:
-            self.problem(
-                file, item, "basis", f"unknown basis {basis!r}", "one of: " + ", ".join(_BASES)
-            )
-            basis = None
+        basis = self.choice(file, item, "basis", basis, _BASES, "basis")
         cash = self.text(file, item, "cash", required=False)
-        if cash is not None and cash not in _CASH:
-            self.problem(
-                file, item, "cash", f"unknown value {cash!r}", "one of: " + ", ".join(_CASH)
-            )
+        self.choice(file, item, "cash", cash, _CASH, "value")
         force = None
         if item.get("force") is not None:
             force_entity = self.entity_ref(file, item, "force")
