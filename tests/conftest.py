@@ -1,27 +1,64 @@
-"""Shared fixtures: one embedded FalkorDB per test session (native and Bolt), the seed
-graph loaded into it, the app over real HTTP (ASGI), and scratch graphs for tests that
-write."""
+"""Shared fixtures: every test that touches the graph runs on both engines.
+
+`engine_kind` is a session parameter, [falkordb] and [neo4j]: the embedded FalkorDB this
+session starts, and a real Neo4j 5.26 Community this session starts from the jars that
+`./dev.sh fetch-neo4j` put in build/neo4j/lib (two servers: one holding the seed graph for
+readers, one for tests that write). Fixtures built on `engine_kind` (`engine`, `client`,
+`scratch_engine`, `user_env`, ...) are therefore run once per engine. A summary at the end
+says how many tests ran on each.
+"""
 
 from __future__ import annotations
 
+import secrets
+import threading
 import uuid
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
 from graphmodel.dataset import Dataset, read_dataset
+from graphmodel.engine.base import Engine
 from graphmodel.engine.falkordb import EmbeddedFalkorDB, FalkorDBEngine
 from graphmodel.engine.neo4j import Neo4jEngine
-from graphmodel.engine.server import free_bolt_port
+from graphmodel.engine.neo4j_local import LocalNeo4j
 from graphmodel.loading import load_dataset
 from graphmodel.settings import DEFAULT_SEED_DIR, Settings
 
 SEED_DIR = DEFAULT_SEED_DIR
 ARTIFACTS = Path(__file__).parent / "artifacts"
+ENGINES = ("falkordb", "neo4j")
+NEO4J_PASSWORD = "test-" + secrets.token_hex(8)
 
 
+# -- counting tests per engine -------------------------------------------------------
+_ran: Counter[str] = Counter()
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.when == "call" and report.passed:
+        for kind in ENGINES:
+            if (
+                f"[{kind}" in report.nodeid
+                or f"-{kind}]" in report.nodeid
+                or f"-{kind}-" in report.nodeid
+            ):
+                _ran[kind] += 1
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    terminalreporter.write_line(
+        "tests passed per engine: "
+        + ", ".join(f"{kind} {_ran[kind]}" for kind in ENGINES)
+        + " (the rest do not touch the graph)"
+    )
+
+
+# -- data -----------------------------------------------------------------------------
 @pytest.fixture(scope="session")
 def artifacts_dir() -> Path:
     """Where tests save screenshots and exported files for people to look at."""
@@ -35,49 +72,133 @@ def seed_dataset() -> Dataset:
     return read_dataset(SEED_DIR)
 
 
+# -- the engines' servers ---------------------------------------------------------------
 @pytest.fixture(scope="session")
-def bolt_port() -> int:
-    """The port of FalkorDB's Bolt listener for this session."""
-    return free_bolt_port()
-
-
-@pytest.fixture(scope="session")
-def embedded(
-    tmp_path_factory: pytest.TempPathFactory, bolt_port: int
-) -> Iterator[EmbeddedFalkorDB]:
-    """The session's embedded engine (with its Bolt listener open), graph empty."""
-    data_dir = tmp_path_factory.mktemp("falkordb")
-    engine = EmbeddedFalkorDB(data_dir, graph="collabgraph", bolt_port=bolt_port)
+def embedded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedFalkorDB]:
+    """The session's embedded FalkorDB, graph empty."""
+    engine = EmbeddedFalkorDB(tmp_path_factory.mktemp("falkordb"), graph="collabgraph")
     yield engine
     engine.close()
 
 
 @pytest.fixture(scope="session")
-def engine(embedded: EmbeddedFalkorDB, seed_dataset: Dataset) -> EmbeddedFalkorDB:
-    """The embedded engine with the seed graph loaded. Tests must not write to it."""
-    load_dataset(embedded, seed_dataset, str(SEED_DIR))
-    return embedded
+def neo4j_servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, LocalNeo4j]]:
+    """Two real Neo4j 5.26 servers, started side by side: 'seed' (read by most tests) and
+    'scratch' (written by tests that load or import)."""
+    servers = {
+        name: LocalNeo4j(tmp_path_factory.mktemp(f"neo4j-{name}"), NEO4J_PASSWORD, heap="1g")
+        for name in ("seed", "scratch")
+    }
+    failures: list[BaseException] = []
+
+    def start(server: LocalNeo4j) -> None:
+        try:
+            server.start()
+        except BaseException as exc:  # reported below, in the test session's thread
+            failures.append(exc)
+
+    threads = [threading.Thread(target=start, args=(s,)) for s in servers.values()]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if failures:
+        for server in servers.values():
+            server.stop()
+        raise failures[0]
+    yield servers
+    for server in servers.values():
+        server.stop()
 
 
-@pytest.fixture
-def scratch_engine(embedded: EmbeddedFalkorDB) -> Iterator[FalkorDBEngine]:
-    """A connection to a fresh, empty graph on the session's server, dropped afterwards."""
-    name = f"scratch_{uuid.uuid4().hex[:8]}"
-    scratch = FalkorDBEngine("127.0.0.1", embedded.port, graph=name)
-    yield scratch
-    scratch._drop(name)
-    scratch.close()
+def _neo4j(server: LocalNeo4j, database: str | None = None) -> Neo4jEngine:
+    return Neo4jEngine(server.uri, "neo4j", NEO4J_PASSWORD, database)
 
 
 @pytest.fixture(scope="session")
-def neo4j_engine(embedded: EmbeddedFalkorDB, bolt_port: int) -> Iterator[Neo4jEngine]:
-    """The Neo4j adapter, connected over Bolt to the session's FalkorDB.
+def neo4j_seed_server(neo4j_servers: dict[str, LocalNeo4j]) -> LocalNeo4j:
+    """The Neo4j server holding the seed graph."""
+    return neo4j_servers["seed"]
 
-    FalkorDB's Bolt listener works on one graph of its own whatever the database name.
-    """
-    adapter = Neo4jEngine(f"bolt://127.0.0.1:{bolt_port}", "neo4j", None)
+
+@pytest.fixture(scope="session")
+def neo4j_scratch_server(neo4j_servers: dict[str, LocalNeo4j]) -> LocalNeo4j:
+    """The Neo4j server that tests which write may clear and fill."""
+    return neo4j_servers["scratch"]
+
+
+# -- the engine under test ----------------------------------------------------------------
+@pytest.fixture(scope="session", params=ENGINES)
+def engine_kind(request: pytest.FixtureRequest) -> str:
+    """'falkordb' or 'neo4j': every fixture built on this runs once per engine."""
+    return str(request.param)
+
+
+@pytest.fixture(scope="session")
+def engine(
+    engine_kind: str, request: pytest.FixtureRequest, seed_dataset: Dataset
+) -> Iterator[Engine]:
+    """The engine with the seed graph loaded. Tests must not write to it."""
+    if engine_kind == "falkordb":
+        live: Engine = request.getfixturevalue("embedded")
+        load_dataset(live, seed_dataset, str(SEED_DIR))
+        yield live
+        return
+    adapter = _neo4j(request.getfixturevalue("neo4j_seed_server"))
+    # Loaded twice, so the generation before the live one is still in the database (as after
+    # any reload): a statement that forgets to read only the live generation shows doubles.
+    load_dataset(adapter, seed_dataset, str(SEED_DIR))
+    load_dataset(adapter, seed_dataset, str(SEED_DIR))
     yield adapter
     adapter.close()
+
+
+@pytest.fixture
+def scratch_engine(engine_kind: str, request: pytest.FixtureRequest) -> Iterator[Engine]:
+    """A fresh, empty graph on the engine under test, that the test may write."""
+    if engine_kind == "falkordb":
+        embedded: EmbeddedFalkorDB = request.getfixturevalue("embedded")
+        name = f"scratch_{uuid.uuid4().hex[:8]}"
+        scratch = FalkorDBEngine("127.0.0.1", embedded.port, graph=name)
+        yield scratch
+        scratch._drop(name)
+        scratch.close()
+        return
+    adapter = _neo4j(request.getfixturevalue("neo4j_scratch_server"))
+    adapter.write("clear_graph", {})
+    yield adapter
+    adapter.close()
+
+
+@pytest.fixture(scope="session")
+def make_user_env(
+    engine_kind: str, request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Callable[[], dict[str, str]]:
+    """A factory of environments for running the command line as a user would, on the
+    engine under test with an empty graph: a new data directory for the embedded engine,
+    or the scratch Neo4j (cleared) with NEO4J_URI and NEO4J_PASSWORD set."""
+
+    def make() -> dict[str, str]:
+        data_dir = str(tmp_path_factory.mktemp("user-data"))
+        if engine_kind == "falkordb":
+            return {"COLLABGRAPH_DATA_DIR": data_dir, "NEO4J_URI": ""}
+        server: LocalNeo4j = request.getfixturevalue("neo4j_scratch_server")
+        with _neo4j(server) as adapter:
+            adapter.write("clear_graph", {})
+        return {
+            "COLLABGRAPH_DATA_DIR": data_dir,
+            "NEO4J_URI": server.uri,
+            "NEO4J_USERNAME": "neo4j",
+            "NEO4J_PASSWORD": NEO4J_PASSWORD,
+        }
+
+    return make
+
+
+@pytest.fixture
+def user_env(make_user_env: Callable[[], dict[str, str]]) -> dict[str, str]:
+    """An environment for the command line on the engine under test, graph empty."""
+    return make_user_env()
 
 
 @pytest.fixture(scope="session")
@@ -91,8 +212,8 @@ def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 
 
 @pytest.fixture(scope="session")
-def client(engine: EmbeddedFalkorDB, settings: Settings) -> Iterator[TestClient]:
-    """The app over HTTP (ASGI), on the seed graph."""
+def client(engine: Engine, settings: Settings) -> Iterator[TestClient]:
+    """The app over HTTP (ASGI), on the seed graph of the engine under test."""
     from api.app import create_app
 
     with TestClient(

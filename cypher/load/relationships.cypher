@@ -5,7 +5,7 @@
 // returns: nothing; creates one LEADS per row
 // mode: write
 UNWIND $rows AS row
-MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to})
+MATCH (a:Entity {id: row.from, gen: $gen}), (b:Entity {id: row.to, gen: $gen})
 CREATE (a)-[r:LEADS]->(b)
 SET r += row.props;
 
@@ -13,7 +13,7 @@ SET r += row.props;
 // returns: nothing; creates one PARTICIPATES_IN per row
 // mode: write
 UNWIND $rows AS row
-MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to})
+MATCH (a:Entity {id: row.from, gen: $gen}), (b:Entity {id: row.to, gen: $gen})
 CREATE (a)-[r:PARTICIPATES_IN]->(b)
 SET r += row.props;
 
@@ -21,7 +21,7 @@ SET r += row.props;
 // returns: nothing; creates one CHAIRS per row
 // mode: write
 UNWIND $rows AS row
-MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to})
+MATCH (a:Entity {id: row.from, gen: $gen}), (b:Entity {id: row.to, gen: $gen})
 CREATE (a)-[r:CHAIRS]->(b)
 SET r += row.props;
 
@@ -29,7 +29,7 @@ SET r += row.props;
 // returns: nothing; creates one MEMBER_OF per row
 // mode: write
 UNWIND $rows AS row
-MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to})
+MATCH (a:Entity {id: row.from, gen: $gen}), (b:Entity {id: row.to, gen: $gen})
 CREATE (a)-[r:MEMBER_OF]->(b)
 SET r += row.props;
 
@@ -37,7 +37,7 @@ SET r += row.props;
 // returns: nothing; creates one GOVERNS per row
 // mode: write
 UNWIND $rows AS row
-MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to})
+MATCH (a:Entity {id: row.from, gen: $gen}), (b:Entity {id: row.to, gen: $gen})
 CREATE (a)-[r:GOVERNS]->(b)
 SET r += row.props;
 
@@ -45,7 +45,7 @@ SET r += row.props;
 // returns: nothing; creates one REPORTS_TO per row
 // mode: write
 UNWIND $rows AS row
-MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to})
+MATCH (a:Entity {id: row.from, gen: $gen}), (b:Entity {id: row.to, gen: $gen})
 CREATE (a)-[r:REPORTS_TO]->(b)
 SET r += row.props;
 
@@ -53,7 +53,7 @@ SET r += row.props;
 // returns: nothing; creates one PART_OF per row
 // mode: write
 UNWIND $rows AS row
-MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to})
+MATCH (a:Entity {id: row.from, gen: $gen}), (b:Entity {id: row.to, gen: $gen})
 CREATE (a)-[r:PART_OF]->(b)
 SET r += row.props;
 
@@ -61,7 +61,7 @@ SET r += row.props;
 // returns: nothing; creates one COVERS per row
 // mode: write
 UNWIND $rows AS row
-MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to})
+MATCH (a:Entity {id: row.from, gen: $gen}), (b:Entity {id: row.to, gen: $gen})
 CREATE (a)-[r:COVERS]->(b)
 SET r += row.props;
 
@@ -69,7 +69,7 @@ SET r += row.props;
 // returns: nothing; creates one OVERSEES per row
 // mode: write
 UNWIND $rows AS row
-MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to})
+MATCH (a:Entity {id: row.from, gen: $gen}), (b:Entity {id: row.to, gen: $gen})
 CREATE (a)-[r:OVERSEES]->(b)
 SET r += row.props;
 
@@ -77,7 +77,7 @@ SET r += row.props;
 // returns: nothing; creates one IN_REGION per row
 // mode: write
 UNWIND $rows AS row
-MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to})
+MATCH (a:Entity {id: row.from, gen: $gen}), (b:Entity {id: row.to, gen: $gen})
 CREATE (a)-[r:IN_REGION]->(b)
 SET r += row.props;
 
@@ -85,7 +85,7 @@ SET r += row.props;
 // returns: nothing; creates one HOLDS_OFFICE per row
 // mode: write
 UNWIND $rows AS row
-MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to})
+MATCH (a:Entity {id: row.from, gen: $gen}), (b:Entity {id: row.to, gen: $gen})
 CREATE (a)-[r:HOLDS_OFFICE]->(b)
 SET r += row.props;
 
@@ -93,7 +93,7 @@ SET r += row.props;
 // returns: nothing; creates one PROVIDES per row
 // mode: write
 UNWIND $rows AS row
-MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to})
+MATCH (a:Entity {id: row.from, gen: $gen}), (b:Entity {id: row.to, gen: $gen})
 CREATE (a)-[r:PROVIDES]->(b)
 SET r += row.props;
 
@@ -101,7 +101,7 @@ SET r += row.props;
 // returns: nothing; creates one COMMISSIONS per row
 // mode: write
 UNWIND $rows AS row
-MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to})
+MATCH (a:Entity {id: row.from, gen: $gen}), (b:Entity {id: row.to, gen: $gen})
 CREATE (a)-[r:COMMISSIONS]->(b)
 SET r += row.props;
 
@@ -109,7 +109,7 @@ SET r += row.props;
 // returns: nothing; creates one FUNDS per row
 // mode: write
 UNWIND $rows AS row
-MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to})
+MATCH (a:Entity {id: row.from, gen: $gen}), (b:Entity {id: row.to, gen: $gen})
 CREATE (a)-[r:FUNDS]->(b)
 SET r += row.props;
 
@@ -117,7 +117,7 @@ SET r += row.props;
 // returns: nothing; creates one EVALUATES per row
 // mode: write
 UNWIND $rows AS row
-MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to})
+MATCH (a:Entity {id: row.from, gen: $gen}), (b:Entity {id: row.to, gen: $gen})
 CREATE (a)-[r:EVALUATES]->(b)
 SET r += row.props;
 
@@ -125,7 +125,7 @@ SET r += row.props;
 // returns: nothing; creates one FOUNDED per row
 // mode: write
 UNWIND $rows AS row
-MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to})
+MATCH (a:Entity {id: row.from, gen: $gen}), (b:Entity {id: row.to, gen: $gen})
 CREATE (a)-[r:FOUNDED]->(b)
 SET r += row.props;
 
@@ -133,7 +133,7 @@ SET r += row.props;
 // returns: nothing; creates one BASED_AT per row
 // mode: write
 UNWIND $rows AS row
-MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to})
+MATCH (a:Entity {id: row.from, gen: $gen}), (b:Entity {id: row.to, gen: $gen})
 CREATE (a)-[r:BASED_AT]->(b)
 SET r += row.props;
 
@@ -141,6 +141,6 @@ SET r += row.props;
 // returns: nothing; creates one SUCCEEDED_BY per row
 // mode: write
 UNWIND $rows AS row
-MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to})
+MATCH (a:Entity {id: row.from, gen: $gen}), (b:Entity {id: row.to, gen: $gen})
 CREATE (a)-[r:SUCCEEDED_BY]->(b)
 SET r += row.props;

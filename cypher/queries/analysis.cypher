@@ -6,13 +6,17 @@
 // name: analysis_entity
 // returns: id, name, kind of the entity with $id (no row when there is none)
 // mode: read
-MATCH (n:Entity {id: $id})
+OPTIONAL MATCH (cur:Current {id: 'graph'})
+WITH cur.gen AS gen
+MATCH (n:Entity {id: $id, gen: gen})
 RETURN n.id AS id, n.name AS name, n.kind AS kind;
 
 // name: analysis_entities
 // returns: one row per entity holding at the as_of date: id, name, kind, status, valid_from, valid_to, from_basis, register, register_row, sources
 // mode: read
-MATCH (n:Entity)
+OPTIONAL MATCH (cur:Current {id: 'graph'})
+WITH cur.gen AS gen
+MATCH (n:Entity {gen: gen})
 WHERE ($as_of_start IS NULL OR ((n.t_from IS NULL OR n.t_from <= $as_of_end)
                                 AND (n.t_to IS NULL OR n.t_to > $as_of_start)))
 RETURN n.id AS id, n.name AS name, n.kind AS kind, n.status AS status,
@@ -24,7 +28,9 @@ ORDER BY id;
 // name: analysis_relationships
 // returns: one row per relationship between entities holding at the as_of date (with both ends holding): id, type, source, target, role, status, cost_share, arrangement, title, note, valid_from, valid_to, from_basis, sources
 // mode: read
-MATCH (a:Entity)-[r]->(b:Entity)
+OPTIONAL MATCH (cur:Current {id: 'graph'})
+WITH cur.gen AS gen
+MATCH (a:Entity {gen: gen})-[r]->(b:Entity {gen: gen})
 WHERE ($as_of_start IS NULL OR (
         (r.t_from IS NULL OR r.t_from <= $as_of_end) AND (r.t_to IS NULL OR r.t_to > $as_of_start)
     AND (a.t_from IS NULL OR a.t_from <= $as_of_end) AND (a.t_to IS NULL OR a.t_to > $as_of_start)
@@ -39,7 +45,9 @@ ORDER BY source, type, target, id;
 // name: analysis_statuses
 // returns: one row per dated lifecycle status holding at the as_of date: entity, status, valid_from, valid_to, note, sources
 // mode: read
-MATCH (n:Entity)-[:HAS_STATUS]->(s:Status)
+OPTIONAL MATCH (cur:Current {id: 'graph'})
+WITH cur.gen AS gen
+MATCH (n:Entity {gen: gen})-[:HAS_STATUS]->(s:Status {gen: gen})
 WHERE ($as_of_start IS NULL OR ((s.t_from IS NULL OR s.t_from <= $as_of_end)
                                 AND (s.t_to IS NULL OR s.t_to > $as_of_start)))
 RETURN n.id AS entity, s.status AS status, s.valid_from AS valid_from, s.valid_to AS valid_to,
@@ -50,7 +58,9 @@ ORDER BY entity, valid_from, status;
 // name: analysis_successions
 // returns: every SUCCEEDED_BY fact whatever its dates: source, source_name, target, target_name, valid_from, note, sources
 // mode: read
-MATCH (a:Entity)-[r:SUCCEEDED_BY]->(b:Entity)
+OPTIONAL MATCH (cur:Current {id: 'graph'})
+WITH cur.gen AS gen
+MATCH (a:Entity {gen: gen})-[r:SUCCEEDED_BY]->(b:Entity {gen: gen})
 RETURN a.id AS source, a.name AS source_name, b.id AS target, b.name AS target_name,
        r.valid_from AS valid_from, r.note AS note,
        [i IN range(0, size(r.source_documents) - 1) | {document: r.source_documents[i], ref: r.source_refs[i]}] AS sources
@@ -59,7 +69,9 @@ ORDER BY source, target;
 // name: analysis_figures
 // returns: one row per money figure: entity, entity_name, entity_kind, kind, amount, currency, period, period_start, period_end, basis, cash, force, description, sources
 // mode: read
-MATCH (n:Entity)-[:HAS_FIGURE]->(f:Figure)
+OPTIONAL MATCH (cur:Current {id: 'graph'})
+WITH cur.gen AS gen
+MATCH (n:Entity {gen: gen})-[:HAS_FIGURE]->(f:Figure {gen: gen})
 RETURN n.id AS entity, n.name AS entity_name, n.kind AS entity_kind,
        f.kind AS kind, f.amount AS amount, f.currency AS currency, f.period AS period,
        f.period_start AS period_start, f.period_end AS period_end, f.basis AS basis,

@@ -5,12 +5,14 @@
 // name: entity_by_id
 // returns: id, name, kind, aliases, properties (every stored property), sources, statuses [{status, valid_from, valid_to, t_from, note, sources}]
 // mode: read
-MATCH (n:Entity {id: $id})
+OPTIONAL MATCH (cur:Current {id: 'graph'})
+WITH cur.gen AS gen
+MATCH (n:Entity {id: $id, gen: gen})
 RETURN n.id AS id, n.name AS name, n.kind AS kind, n.aliases AS aliases,
        properties(n) AS properties,
        [i IN range(0, size(n.source_documents) - 1) |
          {document: n.source_documents[i], ref: n.source_refs[i]}] AS sources,
-       [(n)-[:HAS_STATUS]->(s:Status) |
+       [(n)-[:HAS_STATUS]->(s:Status {gen: gen}) |
          {status: s.status, valid_from: s.valid_from, valid_to: s.valid_to, t_from: s.t_from,
           note: s.note,
           sources: [i IN range(0, size(s.source_documents) - 1) |
@@ -19,7 +21,9 @@ RETURN n.id AS id, n.name AS name, n.kind AS kind, n.aliases AS aliases,
 // name: entity_relationships
 // returns: type, direction ('out' | 'in'), properties, other {id, name, kind}, sources
 // mode: read
-MATCH (n:Entity {id: $id})-[r]->(m:Entity)
+OPTIONAL MATCH (cur:Current {id: 'graph'})
+WITH cur.gen AS gen
+MATCH (n:Entity {id: $id, gen: gen})-[r]->(m:Entity {gen: gen})
 WHERE $as_of_start IS NULL OR (
         (r.t_from IS NULL OR r.t_from <= $as_of_end) AND (r.t_to IS NULL OR r.t_to > $as_of_start)
     AND (m.t_from IS NULL OR m.t_from <= $as_of_end) AND (m.t_to IS NULL OR m.t_to > $as_of_start))
@@ -28,7 +32,9 @@ RETURN type(r) AS type, 'out' AS direction, properties(r) AS properties,
        [i IN range(0, size(r.source_documents) - 1) |
          {document: r.source_documents[i], ref: r.source_refs[i]}] AS sources
 UNION ALL
-MATCH (n:Entity {id: $id})<-[r]-(m:Entity)
+OPTIONAL MATCH (cur:Current {id: 'graph'})
+WITH cur.gen AS gen
+MATCH (n:Entity {id: $id, gen: gen})<-[r]-(m:Entity {gen: gen})
 WHERE $as_of_start IS NULL OR (
         (r.t_from IS NULL OR r.t_from <= $as_of_end) AND (r.t_to IS NULL OR r.t_to > $as_of_start)
     AND (m.t_from IS NULL OR m.t_from <= $as_of_end) AND (m.t_to IS NULL OR m.t_to > $as_of_start))
@@ -40,12 +46,14 @@ RETURN type(r) AS type, 'in' AS direction, properties(r) AS properties,
 // name: entity_list
 // returns: id, name, kind, aliases, status (latest lifecycle status), note, valid_from, valid_to, sources; paged, by name
 // mode: read
-MATCH (n:Entity)
+OPTIONAL MATCH (cur:Current {id: 'graph'})
+WITH cur.gen AS gen
+MATCH (n:Entity {gen: gen})
 WHERE ($kind IS NULL OR n.kind = $kind)
   AND ($status IS NULL OR n.status = $status)
   AND ($region IS NULL
-       OR (n)-[:IN_REGION]->(:Entity {id: $region})
-       OR (n)<-[:LEADS|PARTICIPATES_IN]-(:Entity)-[:IN_REGION]->(:Entity {id: $region}))
+       OR (n)-[:IN_REGION]->(:Entity {id: $region, gen: gen})
+       OR (n)<-[:LEADS|PARTICIPATES_IN]-(:Entity {gen: gen})-[:IN_REGION]->(:Entity {id: $region, gen: gen}))
   AND ($as_of_start IS NULL OR ((n.t_from IS NULL OR n.t_from <= $as_of_end)
                                 AND (n.t_to IS NULL OR n.t_to > $as_of_start)))
 RETURN n.id AS id, n.name AS name, n.kind AS kind, n.aliases AS aliases,
@@ -59,12 +67,14 @@ LIMIT $limit;
 // name: entity_count
 // returns: total (how many entities entity_list would page through)
 // mode: read
-MATCH (n:Entity)
+OPTIONAL MATCH (cur:Current {id: 'graph'})
+WITH cur.gen AS gen
+MATCH (n:Entity {gen: gen})
 WHERE ($kind IS NULL OR n.kind = $kind)
   AND ($status IS NULL OR n.status = $status)
   AND ($region IS NULL
-       OR (n)-[:IN_REGION]->(:Entity {id: $region})
-       OR (n)<-[:LEADS|PARTICIPATES_IN]-(:Entity)-[:IN_REGION]->(:Entity {id: $region}))
+       OR (n)-[:IN_REGION]->(:Entity {id: $region, gen: gen})
+       OR (n)<-[:LEADS|PARTICIPATES_IN]-(:Entity {gen: gen})-[:IN_REGION]->(:Entity {id: $region, gen: gen}))
   AND ($as_of_start IS NULL OR ((n.t_from IS NULL OR n.t_from <= $as_of_end)
                                 AND (n.t_to IS NULL OR n.t_to > $as_of_start)))
 RETURN count(n) AS total;
@@ -72,7 +82,9 @@ RETURN count(n) AS total;
 // name: entity_kind
 // returns: id, kind of one entity (no row if unknown)
 // mode: read
-MATCH (n:Entity {id: $id})
+OPTIONAL MATCH (cur:Current {id: 'graph'})
+WITH cur.gen AS gen
+MATCH (n:Entity {id: $id, gen: gen})
 RETURN n.id AS id, n.kind AS kind, n.name AS name;
 
 // name: entity_with_relationships
@@ -80,24 +92,26 @@ RETURN n.id AS id, n.kind AS kind, n.name AS name;
 // mode: read
 // Each comprehension has its own variable names: FalkorDB returns empty lists when two
 // pattern comprehensions in one RETURN reuse a name.
-MATCH (n:Entity {id: $id})
+OPTIONAL MATCH (cur:Current {id: 'graph'})
+WITH cur.gen AS gen
+MATCH (n:Entity {id: $id, gen: gen})
 RETURN n.id AS id, n.name AS name, n.kind AS kind, n.aliases AS aliases,
        properties(n) AS properties,
        [i IN range(0, size(n.source_documents) - 1) |
          {document: n.source_documents[i], ref: n.source_refs[i]}] AS sources,
-       [(n)-[:HAS_STATUS]->(st:Status) |
+       [(n)-[:HAS_STATUS]->(st:Status {gen: gen}) |
          {status: st.status, valid_from: st.valid_from, valid_to: st.valid_to, t_from: st.t_from,
           note: st.note,
           sources: [si IN range(0, size(st.source_documents) - 1) |
                      {document: st.source_documents[si], ref: st.source_refs[si]}]}] AS statuses,
-       [(n)-[ro]->(mo:Entity)
+       [(n)-[ro]->(mo:Entity {gen: gen})
          WHERE $as_of_start IS NULL OR (
                (ro.t_from IS NULL OR ro.t_from <= $as_of_end) AND (ro.t_to IS NULL OR ro.t_to > $as_of_start)
            AND (mo.t_from IS NULL OR mo.t_from <= $as_of_end) AND (mo.t_to IS NULL OR mo.t_to > $as_of_start)) |
          {type: type(ro), properties: ro {.id, .role, .status, .arrangement, .cost_share, .title, .note, .valid_from, .valid_to, .from_basis}, other: {id: mo.id, name: mo.name, kind: mo.kind},
           sources: [oi IN range(0, size(ro.source_documents) - 1) |
                      {document: ro.source_documents[oi], ref: ro.source_refs[oi]}]}] AS outgoing,
-       [(n)<-[ri]-(mi:Entity)
+       [(n)<-[ri]-(mi:Entity {gen: gen})
          WHERE $as_of_start IS NULL OR (
                (ri.t_from IS NULL OR ri.t_from <= $as_of_end) AND (ri.t_to IS NULL OR ri.t_to > $as_of_start)
            AND (mi.t_from IS NULL OR mi.t_from <= $as_of_end) AND (mi.t_to IS NULL OR mi.t_to > $as_of_start)) |

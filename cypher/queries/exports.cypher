@@ -4,13 +4,17 @@
 // name: export_entity
 // returns: id, name, kind (one row, or none when $id is unknown)
 // mode: read
-MATCH (n:Entity {id: $id})
+OPTIONAL MATCH (cur:Current {id: 'graph'})
+WITH cur.gen AS gen
+MATCH (n:Entity {id: $id, gen: gen})
 RETURN n.id AS id, n.name AS name, n.kind AS kind;
 
 // name: export_region_boards
 // returns: id (one row per board in region $region that holds at the as_of date)
 // mode: read
-MATCH (b:Entity {kind: 'board'})-[r:IN_REGION]->(:Entity {id: $region})
+OPTIONAL MATCH (cur:Current {id: 'graph'})
+WITH cur.gen AS gen
+MATCH (b:Entity {kind: 'board', gen: gen})-[r:IN_REGION]->(:Entity {id: $region, gen: gen})
 WHERE $as_of_start IS NULL OR (
         (b.t_from IS NULL OR b.t_from <= $as_of_end) AND (b.t_to IS NULL OR b.t_to > $as_of_start))
 RETURN DISTINCT b.id AS id
@@ -19,8 +23,10 @@ ORDER BY id;
 // name: export_governance_edges
 // returns: type (GOVERNS, REPORTS_TO, PART_OF), source {id, name, kind}, target {id, name, kind}, sources; every such relationship touching an id in $ids
 // mode: read
+OPTIONAL MATCH (cur:Current {id: 'graph'})
+WITH cur.gen AS gen
 UNWIND $ids AS focus
-MATCH (a:Entity)-[r:GOVERNS|REPORTS_TO|PART_OF]->(b:Entity)
+MATCH (a:Entity {gen: gen})-[r:GOVERNS|REPORTS_TO|PART_OF]->(b:Entity {gen: gen})
 WHERE (a.id = focus OR b.id = focus)
   AND ($as_of_start IS NULL OR (
         (r.t_from IS NULL OR r.t_from <= $as_of_end) AND (r.t_to IS NULL OR r.t_to > $as_of_start)))
@@ -37,8 +43,10 @@ ORDER BY type, source.id, target.id;
 // name: export_board_people
 // returns: board, type (CHAIRS or MEMBER_OF), arrangement, person {id, name, kind, aliases, title}, sources; for the boards in $ids
 // mode: read
+OPTIONAL MATCH (cur:Current {id: 'graph'})
+WITH cur.gen AS gen
 UNWIND $ids AS board
-MATCH (p:Entity)-[r:CHAIRS|MEMBER_OF]->(b:Entity {id: board})
+MATCH (p:Entity {gen: gen})-[r:CHAIRS|MEMBER_OF]->(b:Entity {id: board, gen: gen})
 WHERE $as_of_start IS NULL OR (
         (r.t_from IS NULL OR r.t_from <= $as_of_end) AND (r.t_to IS NULL OR r.t_to > $as_of_start))
 RETURN b.id AS board, type(r) AS type, r.arrangement AS arrangement,
@@ -49,7 +57,9 @@ ORDER BY board, type, person.id;
 // name: export_documents
 // returns: id, title, body, date (one row per document id in $ids that exists)
 // mode: read
-MATCH (d:Document)
+OPTIONAL MATCH (cur:Current {id: 'graph'})
+WITH cur.gen AS gen
+MATCH (d:Document {gen: gen})
 WHERE d.id IN $ids
 RETURN d.id AS id, d.title AS title, d.body AS body, d.date AS date
 ORDER BY date, id;
@@ -57,8 +67,10 @@ ORDER BY date, id;
 // name: export_region_forces
 // returns: id, name, kind, forces [{id, name, aliases}] (one row, or none when $region is not a region)
 // mode: read
-MATCH (r:Entity {id: $region, kind: 'region'})
-OPTIONAL MATCH (f:Entity {kind: 'force'})-[:IN_REGION]->(r)
+OPTIONAL MATCH (cur:Current {id: 'graph'})
+WITH cur.gen AS gen
+MATCH (r:Entity {id: $region, kind: 'region', gen: gen})
+OPTIONAL MATCH (f:Entity {kind: 'force', gen: gen})-[:IN_REGION]->(r)
 WITH r, f ORDER BY f.name
 RETURN r.id AS id, r.name AS name, r.kind AS kind,
        [x IN collect(f) | {id: x.id, name: x.name, aliases: x.aliases}] AS forces;
@@ -66,13 +78,15 @@ RETURN r.id AS id, r.name AS name, r.kind AS kind,
 // name: export_register_rows
 // returns: one row per agreement of register $register: id, name, register_row, register_section, register_name, purpose, comment, edition, lead_cells {pcc_lead, chief_officer_lead, operational_lead, finance_lead}, sources, participants [{id, name, kind, status, valid_from}], leads [{role, id, name, kind, aliases, title, valid_from}]
 // mode: read
-MATCH (n:Entity {kind: 'agreement', register: $register})
-OPTIONAL MATCH (p:Entity)-[pr:PARTICIPATES_IN]->(n)
+OPTIONAL MATCH (cur:Current {id: 'graph'})
+WITH cur.gen AS gen
+MATCH (n:Entity {kind: 'agreement', register: $register, gen: gen})
+OPTIONAL MATCH (p:Entity {gen: gen})-[pr:PARTICIPATES_IN]->(n)
 WHERE $as_of_start IS NULL OR (
         (pr.t_from IS NULL OR pr.t_from <= $as_of_end) AND (pr.t_to IS NULL OR pr.t_to > $as_of_start))
-WITH n, collect(CASE WHEN p IS NULL THEN NULL ELSE
+WITH gen, n, collect(CASE WHEN p IS NULL THEN NULL ELSE
        {id: p.id, name: p.name, kind: p.kind, status: pr.status, valid_from: pr.valid_from} END) AS participants
-OPTIONAL MATCH (l:Entity)-[lr:LEADS]->(n)
+OPTIONAL MATCH (l:Entity {gen: gen})-[lr:LEADS]->(n)
 WHERE $as_of_start IS NULL OR (
         (lr.t_from IS NULL OR lr.t_from <= $as_of_end) AND (lr.t_to IS NULL OR lr.t_to > $as_of_start))
 WITH n, participants, collect(CASE WHEN l IS NULL THEN NULL ELSE
@@ -91,8 +105,10 @@ ORDER BY register_row, id;
 // name: export_region_registers
 // returns: register, agreements (the section 22 registers, other than $exclude, whose agreements have a participant in region $region)
 // mode: read
-MATCH (f:Entity)-[:IN_REGION]->(:Entity {id: $region})
-MATCH (f)-[:PARTICIPATES_IN]->(n:Entity {kind: 'agreement'})
+OPTIONAL MATCH (cur:Current {id: 'graph'})
+WITH cur.gen AS gen
+MATCH (f:Entity {gen: gen})-[:IN_REGION]->(:Entity {id: $region, gen: gen})
+MATCH (f)-[:PARTICIPATES_IN]->(n:Entity {kind: 'agreement', gen: gen})
 WHERE n.register IS NOT NULL AND ($exclude IS NULL OR n.register <> $exclude)
 RETURN n.register AS register, count(DISTINCT n) AS agreements
 ORDER BY agreements DESC, register;

@@ -3,10 +3,12 @@
 // name: governance_governors
 // returns: governed {id, name, kind} (the entity or what it is part of), via_part_of (hops), board {id, name, kind}, sources
 // mode: read
-MATCH path = (t:Entity {id: $id})-[:PART_OF|COVERS*0..3]-(a:Entity)
+OPTIONAL MATCH (cur:Current {id: 'graph'})
+WITH cur.gen AS gen
+MATCH path = (t:Entity {id: $id, gen: gen})-[:PART_OF|COVERS*0..3]-(a:Entity {gen: gen})
 WHERE all(x IN relationships(path) WHERE type(x) = 'PART_OF' AND startNode(x) <> endNode(x)) OR length(path) = 0
    OR all(x IN relationships(path) WHERE type(x) IN ['PART_OF', 'COVERS'])
-MATCH (b:Entity)-[g:GOVERNS]->(a)
+MATCH (b:Entity {gen: gen})-[g:GOVERNS]->(a)
 WHERE $as_of_start IS NULL OR (
         (g.t_from IS NULL OR g.t_from <= $as_of_end) AND (g.t_to IS NULL OR g.t_to > $as_of_start))
 RETURN DISTINCT {id: a.id, name: a.name, kind: a.kind} AS governed, length(path) AS hops,
@@ -18,8 +20,10 @@ ORDER BY hops, board.name;
 // name: governance_board_details
 // returns: board id, relation ('chair' | 'member' | 'reports_to'), other {id, name, kind}, arrangement, sources
 // mode: read
+OPTIONAL MATCH (cur:Current {id: 'graph'})
+WITH cur.gen AS gen
 UNWIND $ids AS bid
-MATCH (b:Entity {id: bid})-[r:CHAIRS|MEMBER_OF|REPORTS_TO]-(o:Entity)
+MATCH (b:Entity {id: bid, gen: gen})-[r:CHAIRS|MEMBER_OF|REPORTS_TO]-(o:Entity {gen: gen})
 WHERE ((type(r) = 'REPORTS_TO' AND startNode(r) = b) OR (type(r) <> 'REPORTS_TO' AND endNode(r) = b))
   AND ($as_of_start IS NULL OR (
         (r.t_from IS NULL OR r.t_from <= $as_of_end) AND (r.t_to IS NULL OR r.t_to > $as_of_start)))
@@ -33,7 +37,9 @@ ORDER BY board, relation, other.name;
 // name: governance_below
 // returns: relation ('governs' | 'reported_by' | 'part'), other {id, name, kind}, sources; what sits under an entity
 // mode: read
-MATCH (b:Entity {id: $id})-[r:GOVERNS|REPORTS_TO|PART_OF]-(o:Entity)
+OPTIONAL MATCH (cur:Current {id: 'graph'})
+WITH cur.gen AS gen
+MATCH (b:Entity {id: $id, gen: gen})-[r:GOVERNS|REPORTS_TO|PART_OF]-(o:Entity {gen: gen})
 WHERE ((type(r) = 'GOVERNS' AND startNode(r) = b) OR (type(r) <> 'GOVERNS' AND endNode(r) = b))
   AND ($as_of_start IS NULL OR (
         (r.t_from IS NULL OR r.t_from <= $as_of_end) AND (r.t_to IS NULL OR r.t_to > $as_of_start)))

@@ -4,10 +4,12 @@
 // name: leads_for_matches
 // returns: leader {id, name, kind}, role, target {id, name, kind}, via (the matched entity's id), rank, sources; who leads the matched entities (and their parts, two levels down)
 // mode: read
+OPTIONAL MATCH (cur:Current {id: 'graph'})
+WITH cur.gen AS gen
 UNWIND $matches AS match
-MATCH (m:Entity {id: match.id})
-MATCH (t:Entity)-[:PART_OF*0..2]->(m)
-MATCH (l:Entity)-[r:LEADS]->(t)
+MATCH (m:Entity {id: match.id, gen: gen})
+MATCH (t:Entity {gen: gen})-[:PART_OF*0..2]->(m)
+MATCH (l:Entity {gen: gen})-[r:LEADS]->(t)
 WHERE ($role IS NULL OR r.role = $role)
   AND ($as_of_start IS NULL OR (
         (r.t_from IS NULL OR r.t_from <= $as_of_end) AND (r.t_to IS NULL OR r.t_to > $as_of_start)))
@@ -23,7 +25,9 @@ LIMIT $limit;
 // name: leads_by_leader
 // returns: leader {id, name, kind}, role, target {id, name, kind}, sources; what one entity leads
 // mode: read
-MATCH (l:Entity {id: $leader})-[r:LEADS]->(t:Entity)
+OPTIONAL MATCH (cur:Current {id: 'graph'})
+WITH cur.gen AS gen
+MATCH (l:Entity {id: $leader, gen: gen})-[r:LEADS]->(t:Entity {gen: gen})
 WHERE ($role IS NULL OR r.role = $role)
   AND ($as_of_start IS NULL OR (
         (r.t_from IS NULL OR r.t_from <= $as_of_end) AND (r.t_to IS NULL OR r.t_to > $as_of_start)))

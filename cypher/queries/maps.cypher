@@ -8,7 +8,9 @@
 // name: map_leads
 // returns: one row per LEADS relationship (leader -> led, with role) and its citations
 // mode: read
-MATCH (a:Entity)-[r:LEADS]->(b:Entity)
+OPTIONAL MATCH (cur:Current {id: 'graph'})
+WITH cur.gen AS gen
+MATCH (a:Entity {gen: gen})-[r:LEADS]->(b:Entity {gen: gen})
 WHERE ($scope IS NULL OR a.id IN $scope OR b.id IN $scope)
   AND ($as_of_start IS NULL OR (
         (r.t_from IS NULL OR r.t_from <= $as_of_end) AND (r.t_to IS NULL OR r.t_to > $as_of_start)
@@ -23,7 +25,9 @@ ORDER BY source, target, id;
 // name: map_governance
 // returns: one row per CHAIRS, MEMBER_OF (of a board), GOVERNS or REPORTS_TO relationship
 // mode: read
-MATCH (a:Entity)-[r:CHAIRS|MEMBER_OF|GOVERNS|REPORTS_TO]->(b:Entity)
+OPTIONAL MATCH (cur:Current {id: 'graph'})
+WITH cur.gen AS gen
+MATCH (a:Entity {gen: gen})-[r:CHAIRS|MEMBER_OF|GOVERNS|REPORTS_TO]->(b:Entity {gen: gen})
 WHERE (type(r) <> 'MEMBER_OF' OR b.kind = 'board')
   AND ($scope IS NULL OR a.id IN $scope OR b.id IN $scope)
   AND ($as_of_start IS NULL OR (
@@ -39,7 +43,9 @@ ORDER BY source, target, type, id;
 // name: map_participation
 // returns: one row per PARTICIPATES_IN relationship (participant -> collaboration, with status)
 // mode: read
-MATCH (a:Entity)-[r:PARTICIPATES_IN]->(b:Entity)
+OPTIONAL MATCH (cur:Current {id: 'graph'})
+WITH cur.gen AS gen
+MATCH (a:Entity {gen: gen})-[r:PARTICIPATES_IN]->(b:Entity {gen: gen})
 WHERE ($scope IS NULL OR a.id IN $scope OR b.id IN $scope)
   AND ($as_of_start IS NULL OR (
         (r.t_from IS NULL OR r.t_from <= $as_of_end) AND (r.t_to IS NULL OR r.t_to > $as_of_start)
@@ -54,16 +60,18 @@ ORDER BY source, target, id;
 // name: map_neighbourhood
 // returns: one row per relationship among $entity and the entities next to it (either direction)
 // mode: read
-MATCH (c:Entity {id: $entity})
-OPTIONAL MATCH (c)-[t]-(n:Entity)
+OPTIONAL MATCH (cur:Current {id: 'graph'})
+WITH cur.gen AS gen
+MATCH (c:Entity {id: $entity, gen: gen})
+OPTIONAL MATCH (c)-[t]-(n:Entity {gen: gen})
 WHERE $as_of_start IS NULL OR (
         (t.t_from IS NULL OR t.t_from <= $as_of_end) AND (t.t_to IS NULL OR t.t_to > $as_of_start)
     AND (n.t_from IS NULL OR n.t_from <= $as_of_end) AND (n.t_to IS NULL OR n.t_to > $as_of_start))
-WITH c, collect(DISTINCT n.id) AS next
-WITH c, [c.id] + next AS ids
-MATCH (a:Entity)
+WITH gen, c, collect(DISTINCT n.id) AS next
+WITH gen, c, [c.id] + next AS ids
+MATCH (a:Entity {gen: gen})
 WHERE a.id IN ids
-MATCH (a)-[r]->(b:Entity)
+MATCH (a)-[r]->(b:Entity {gen: gen})
 WHERE b.id IN ids
   AND (a = c OR b = c OR type(r) <> 'IN_REGION')
   AND ($scope IS NULL OR a.id IN $scope OR b.id IN $scope)
@@ -80,18 +88,20 @@ ORDER BY source, target, type, id;
 // name: map_region_scope
 // returns: one row, scope: the ids of $region, the entities in it (with the bodies overseeing them) and what those lead, join, chair or govern; no row for an unknown region
 // mode: read
-MATCH (g:Entity {id: $region})
-OPTIONAL MATCH (m:Entity)-[r:IN_REGION]->(g)
+OPTIONAL MATCH (cur:Current {id: 'graph'})
+WITH cur.gen AS gen
+MATCH (g:Entity {id: $region, gen: gen})
+OPTIONAL MATCH (m:Entity {gen: gen})-[r:IN_REGION]->(g)
 WHERE $as_of_start IS NULL OR (
         (r.t_from IS NULL OR r.t_from <= $as_of_end) AND (r.t_to IS NULL OR r.t_to > $as_of_start))
-OPTIONAL MATCH (p:Entity)-[o:OVERSEES]->(m)
+OPTIONAL MATCH (p:Entity {gen: gen})-[o:OVERSEES]->(m)
 WHERE $as_of_start IS NULL OR (
         (o.t_from IS NULL OR o.t_from <= $as_of_end) AND (o.t_to IS NULL OR o.t_to > $as_of_start))
-WITH g, collect(DISTINCT m.id) AS members, collect(DISTINCT p.id) AS bodies
-WITH [g.id] + members + bodies AS core
-OPTIONAL MATCH (c:Entity)
+WITH gen, g, collect(DISTINCT m.id) AS members, collect(DISTINCT p.id) AS bodies
+WITH gen, [g.id] + members + bodies AS core
+OPTIONAL MATCH (c:Entity {gen: gen})
 WHERE c.id IN core
-OPTIONAL MATCH (c)-[t:LEADS|PARTICIPATES_IN|MEMBER_OF|CHAIRS|GOVERNS]->(x:Entity)
+OPTIONAL MATCH (c)-[t:LEADS|PARTICIPATES_IN|MEMBER_OF|CHAIRS|GOVERNS]->(x:Entity {gen: gen})
 WHERE (t.status IS NULL OR NOT t.status IN ['not_participating', 'declined'])
   AND ($as_of_start IS NULL OR (
         (t.t_from IS NULL OR t.t_from <= $as_of_end) AND (t.t_to IS NULL OR t.t_to > $as_of_start)))
@@ -101,7 +111,9 @@ RETURN core + [i IN reached WHERE NOT i IN core] AS scope;
 // name: map_region
 // returns: id, name of the region whose id is one of $ids (a region id with or without "-region")
 // mode: read
-MATCH (g:Entity)
+OPTIONAL MATCH (cur:Current {id: 'graph'})
+WITH cur.gen AS gen
+MATCH (g:Entity {gen: gen})
 WHERE g.id IN $ids AND g.kind = 'region'
 RETURN g.id AS id, g.name AS name
 ORDER BY size(g.id) DESC
@@ -110,13 +122,17 @@ LIMIT 1;
 // name: map_entity
 // returns: id, name, kind of the entity $id, or no row
 // mode: read
-MATCH (n:Entity {id: $id})
+OPTIONAL MATCH (cur:Current {id: 'graph'})
+WITH cur.gen AS gen
+MATCH (n:Entity {id: $id, gen: gen})
 RETURN n.id AS id, n.name AS name, n.kind AS kind;
 
 // name: map_entities
 // returns: one row per entity in $ids: id, name, kind, aliases, status, valid_from, valid_to, properties [{name, value}], sources
 // mode: read
-MATCH (n:Entity)
+OPTIONAL MATCH (cur:Current {id: 'graph'})
+WITH cur.gen AS gen
+MATCH (n:Entity {gen: gen})
 WHERE n.id IN $ids
 RETURN n.id AS id, n.name AS name, n.kind AS kind, n.aliases AS aliases, n.status AS status,
        n.valid_from AS valid_from, n.valid_to AS valid_to,
@@ -127,6 +143,8 @@ ORDER BY id;
 // name: map_documents
 // returns: id, title, date of every source document (to name citations)
 // mode: read
-MATCH (d:Document)
+OPTIONAL MATCH (cur:Current {id: 'graph'})
+WITH cur.gen AS gen
+MATCH (d:Document {gen: gen})
 RETURN d.id AS id, d.title AS title, d.date AS date
 ORDER BY id;

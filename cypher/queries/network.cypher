@@ -3,8 +3,10 @@
 // name: network_neighbours
 // returns: from_id, to {id, name, kind}, type, direction, role, status, sources; one row per relationship touching $ids
 // mode: read
+OPTIONAL MATCH (cur:Current {id: 'graph'})
+WITH cur.gen AS gen
 UNWIND $ids AS nid
-MATCH (n:Entity {id: nid})-[r]-(m:Entity)
+MATCH (n:Entity {id: nid, gen: gen})-[r]-(m:Entity {gen: gen})
 WHERE ($as_of_start IS NULL OR (
         (r.t_from IS NULL OR r.t_from <= $as_of_end) AND (r.t_to IS NULL OR r.t_to > $as_of_start)
     AND (m.t_from IS NULL OR m.t_from <= $as_of_end) AND (m.t_to IS NULL OR m.t_to > $as_of_start)))

@@ -3,7 +3,9 @@
 // name: participants_of
 // returns: participant {id, name, kind}, status, cost_share, valid_from, valid_to, note, sources
 // mode: read
-MATCH (p:Entity)-[r:PARTICIPATES_IN]->(c:Entity {id: $id})
+OPTIONAL MATCH (cur:Current {id: 'graph'})
+WITH cur.gen AS gen
+MATCH (p:Entity {gen: gen})-[r:PARTICIPATES_IN]->(c:Entity {id: $id, gen: gen})
 WHERE ($status IS NULL OR r.status = $status)
   AND ($as_of_start IS NULL OR (
         (r.t_from IS NULL OR r.t_from <= $as_of_end) AND (r.t_to IS NULL OR r.t_to > $as_of_start)))
@@ -17,7 +19,9 @@ ORDER BY r.status, p.name;
 // name: involvement_of
 // returns: relation ('participates' | 'leads' | 'chairs' | 'member'), status, role, collaboration {id, name, kind}, cost_share, valid_from, valid_to, note, sources
 // mode: read
-MATCH (f:Entity {id: $id})-[r:PARTICIPATES_IN|LEADS|CHAIRS|MEMBER_OF]->(c:Entity)
+OPTIONAL MATCH (cur:Current {id: 'graph'})
+WITH cur.gen AS gen
+MATCH (f:Entity {id: $id, gen: gen})-[r:PARTICIPATES_IN|LEADS|CHAIRS|MEMBER_OF]->(c:Entity {gen: gen})
 WHERE $as_of_start IS NULL OR (
         (r.t_from IS NULL OR r.t_from <= $as_of_end) AND (r.t_to IS NULL OR r.t_to > $as_of_start))
 RETURN CASE type(r) WHEN 'PARTICIPATES_IN' THEN 'participates' WHEN 'LEADS' THEN 'leads'

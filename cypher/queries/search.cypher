@@ -4,7 +4,9 @@
 // name: search_entities
 // returns: id, name, kind, aliases, sources, rank (0 exact, 1 prefix, 2 word prefix, 3 contains), best first
 // mode: read
-MATCH (n:Entity)
+OPTIONAL MATCH (cur:Current {id: 'graph'})
+WITH cur.gen AS gen
+MATCH (n:Entity {gen: gen})
 WHERE any(k IN n.search_keys WHERE k CONTAINS $q)
 WITH n,
      CASE

@@ -3,35 +3,43 @@
 // name: stats_entities_by_kind
 // returns: kind, count
 // mode: read
-MATCH (n:Entity)
+OPTIONAL MATCH (cur:Current {id: 'graph'})
+WITH cur.gen AS gen
+MATCH (n:Entity {gen: gen})
 RETURN n.kind AS kind, count(n) AS count
 ORDER BY kind;
 
 // name: stats_relationships_by_type
 // returns: type, count (relationships between entities)
 // mode: read
-MATCH (:Entity)-[r]->(:Entity)
+OPTIONAL MATCH (cur:Current {id: 'graph'})
+WITH cur.gen AS gen
+MATCH (:Entity {gen: gen})-[r]->(:Entity {gen: gen})
 RETURN type(r) AS type, count(r) AS count
 ORDER BY type;
 
 // name: stats_facts
 // returns: statuses, figures, documents (one row)
 // mode: read
-OPTIONAL MATCH (s:Status)
-WITH count(s) AS statuses
-OPTIONAL MATCH (f:Figure)
-WITH statuses, count(f) AS figures
-OPTIONAL MATCH (d:Document)
+OPTIONAL MATCH (cur:Current {id: 'graph'})
+WITH cur.gen AS gen
+OPTIONAL MATCH (s:Status {gen: gen})
+WITH gen, count(s) AS statuses
+OPTIONAL MATCH (f:Figure {gen: gen})
+WITH gen, statuses, count(f) AS figures
+OPTIONAL MATCH (d:Document {gen: gen})
 RETURN statuses, figures, count(d) AS documents;
 
 // name: stats_citations
 // returns: document, title, date, entities, relationships (how many facts cite each document)
 // mode: read
-MATCH (d:Document)
-OPTIONAL MATCH (n:Entity)
+OPTIONAL MATCH (cur:Current {id: 'graph'})
+WITH cur.gen AS gen
+MATCH (d:Document {gen: gen})
+OPTIONAL MATCH (n:Entity {gen: gen})
 WHERE d.id IN n.source_documents
-WITH d, count(n) AS entities
-OPTIONAL MATCH (:Entity)-[r]->(:Entity)
+WITH gen, d, count(n) AS entities
+OPTIONAL MATCH (:Entity {gen: gen})-[r]->(:Entity {gen: gen})
 WHERE d.id IN r.source_documents
 RETURN d.id AS document, d.title AS title, d.date AS date, entities, count(r) AS relationships
 ORDER BY document;
@@ -39,8 +47,10 @@ ORDER BY document;
 // name: stats_unsourced_nodes
 // returns: count of entities, statuses and figures without a source
 // mode: read
+OPTIONAL MATCH (cur:Current {id: 'graph'})
+WITH cur.gen AS gen
 MATCH (n)
-WHERE (n:Entity OR n:Status OR n:Figure)
+WHERE (n:Entity OR n:Status OR n:Figure) AND n.gen = gen
   AND (n.source_documents IS NULL OR size(n.source_documents) = 0
        OR size(n.source_refs) <> size(n.source_documents))
 RETURN count(n) AS count;
@@ -48,7 +58,9 @@ RETURN count(n) AS count;
 // name: stats_unsourced_relationships
 // returns: count of relationships between entities without a source
 // mode: read
-MATCH (:Entity)-[r]->(:Entity)
+OPTIONAL MATCH (cur:Current {id: 'graph'})
+WITH cur.gen AS gen
+MATCH (:Entity {gen: gen})-[r]->(:Entity {gen: gen})
 WHERE r.source_documents IS NULL OR size(r.source_documents) = 0
    OR size(r.source_refs) <> size(r.source_documents)
 RETURN count(r) AS count;
@@ -56,6 +68,13 @@ RETURN count(r) AS count;
 // name: load_info
 // returns: the metadata of the last load (loaded_at, seed, entities, relationships), or no row
 // mode: read
-MATCH (m:Meta {id: 'load'})
+OPTIONAL MATCH (cur:Current {id: 'graph'})
+WITH cur.gen AS gen
+MATCH (m:Meta {id: 'load', gen: gen})
 RETURN m.loaded_at AS loaded_at, m.seed AS seed, m.entities AS entities,
        m.relationships AS relationships, m.digest AS digest;
+
+// name: ping
+// returns: ok = 1 when the graph database answers a query
+// mode: read
+RETURN 1 AS ok;

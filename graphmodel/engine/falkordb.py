@@ -110,10 +110,12 @@ class FalkorDBEngine(Engine):
             for statement in self.statements:
                 if statement.mode == "schema":
                     self._run(staging, statement.text, None, read_only=False)
+            # The whole graph is swapped below, so one generation is all it ever holds.
             for done, (name, params) in enumerate(batches, start=1):
-                self._run(staging, self.statements[name].text, params, read_only=False)
+                self._run(staging, self.statements[name].text, {**params, "gen": 1}, False)
                 if progress:
                     progress(name, done, total)
+            self._run(staging, self.statements["graph_generation_flip"].text, {"gen": 1}, False)
             # RENAME is one atomic step: readers of the live graph see the old one or this.
             self._db.connection.rename(staging, self.graph_name)
         except (redis.RedisError, OSError) as exc:

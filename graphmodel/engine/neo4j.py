@@ -1,9 +1,9 @@
 """Neo4j adapter: the official driver, for a user's server, a cluster or Aura.
 
-Reads run in READ access mode sessions (on a cluster, a read replica; on any Neo4j, a
-write is refused); a reload runs as one write transaction, so readers see the old graph
-or the new one. Tests exercise this adapter over FalkorDB's Bolt listener, which speaks
-the same protocol; there the engine-specific statements follow the server (see `statements`).
+Reads run in READ access mode sessions (on a cluster, a read replica; on any Neo4j 5, a
+write in such a transaction is refused by the server); a reload runs as one write
+transaction, so readers see the old graph or the new one, and a failure rolls it all back.
+Tested against a real Neo4j 5.26 Community started by the test suite (`neo4j_local`).
 """
 
 from __future__ import annotations
@@ -21,20 +21,46 @@ from graphmodel.statements import Statements
 
 __all__ = ["Neo4jEngine"]
 
+_DRIVER_ERRORS = (neo4j_errors.Neo4jError, neo4j_errors.DriverError, OSError)
 
-def _translate(exc: Exception) -> Exception:
-    if isinstance(exc, (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired, OSError)):
-        return GraphUnavailableError(f"the Neo4j server is unreachable: {exc}")
+
+def _translate(exc: Exception, database: str | None) -> Exception:
+    """One graphmodel error for a driver exception, saying what failed and what to do."""
     if isinstance(exc, neo4j_errors.AuthError):
         return GraphUnavailableError(
-            "Neo4j refused the credentials: check NEO4J_USERNAME and NEO4J_PASSWORD", retry_after=60
+            "Neo4j refused the credentials: check NEO4J_USERNAME and NEO4J_PASSWORD",
+            retry_after=60,
         )
+    if isinstance(exc, (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired, OSError)):
+        return GraphUnavailableError(
+            f"the Neo4j server is unreachable ({exc}); check NEO4J_URI and that the server runs"
+        )
+    if isinstance(exc, neo4j_errors.DriverError) and not isinstance(exc, neo4j_errors.Neo4jError):
+        return GraphUnavailableError(f"the Neo4j driver failed: {exc}")
     code = getattr(exc, "code", "") or ""
+    message = getattr(exc, "message", None) or str(exc)
+    if code.endswith("DatabaseNotFound"):
+        return GraphUnavailableError(
+            f"Neo4j has no database {database!r}: check NEO4J_DATABASE "
+            "(Neo4j Community has one user database, `neo4j`)",
+            retry_after=60,
+        )
+    if "DatabaseUnavailable" in code or code.startswith("Neo.TransientError.General.Database"):
+        return GraphUnavailableError(f"the Neo4j database is not available now: {message}")
     if "TransactionTimedOut" in code or "Timeout" in code:
-        return QueryTimeoutError(f"the query ran past its time limit: {exc}")
-    if "Forbidden" in code or "AccessMode" in code or "WriteOnReadOnly" in code:
+        return QueryTimeoutError(f"the query ran past its time limit: {message}")
+    if "MemoryPoolOutOfMemoryError" in code or "OutOfMemory" in code:
+        return QueryRefusedError(
+            "the statement needs more memory than Neo4j allows one transaction "
+            f"(db.memory.transaction.max): {message}"
+        )
+    if code.endswith("AccessMode") or "Forbidden" in code or "WriteOnReadOnly" in code:
         return QueryRefusedError("the engine refused a write: the console is read-only")
-    return QueryRefusedError(f"Neo4j refused the statement: {getattr(exc, 'message', None) or exc}")
+    return QueryRefusedError(f"Neo4j refused the statement: {message}")
+
+
+def _run_consumed(tx: neo4j.ManagedTransaction, text: str, params: dict[str, Any]) -> None:
+    tx.run(text, params).consume()
 
 
 class Neo4jEngine(Engine):
@@ -46,34 +72,46 @@ class Neo4jEngine(Engine):
                  query_timeout_ms: int = 30_000):  # fmt: skip
         self.uri, self.database = uri, database
         self.query_timeout_ms = query_timeout_ms
-        self._neo4j_statements = Statements("neo4j")
-        self._statements: Statements | None = None
+        self.statements = Statements("neo4j")
         auth = (username, password) if password is not None else None
         try:
-            self._driver = GraphDatabase.driver(uri, auth=auth, connection_timeout=5)
+            self._driver = GraphDatabase.driver(
+                uri, auth=auth, connection_timeout=5, connection_acquisition_timeout=10,
+                max_transaction_retry_time=5,
+            )  # fmt: skip
         except (ValueError, neo4j_errors.ConfigurationError) as exc:
             raise GraphUnavailableError(f"NEO4J_URI {uri!r} is not usable: {exc}", 60) from exc
-        self._schema_statements: Statements | None = None
+
+    def _translate(self, exc: Exception) -> Exception:
+        return _translate(exc, self.database or "neo4j")
 
     def _session(self, mode: str) -> neo4j.Session:
         access = neo4j.READ_ACCESS if mode == "read" else neo4j.WRITE_ACCESS
         return self._driver.session(database=self.database, default_access_mode=access)
 
     def _execute(self, text: str, params: Mapping[str, Any] | None, mode: str,
-                 timeout_ms: int | None = None) -> tuple[list[str], list[dict[str, Any]]]:  # fmt: skip
+                 timeout_ms: int | None = None, row_limit: int | None = None,
+                 ) -> tuple[list[str], list[dict[str, Any]], bool]:  # fmt: skip
+        """(columns, rows, truncated): rows are streamed and fetching stops past `row_limit`."""
+
         @neo4j.unit_of_work(timeout=(timeout_ms or self.query_timeout_ms) / 1000)
-        def work(tx: neo4j.ManagedTransaction) -> tuple[list[str], list[dict[str, Any]]]:
+        def work(tx: neo4j.ManagedTransaction) -> tuple[list[str], list[dict[str, Any]], bool]:
             result = tx.run(text, dict(params or {}))
             keys = list(result.keys())
-            return keys, [{k: plain(record[k]) for k in keys} for record in result]
+            rows: list[dict[str, Any]] = []
+            for record in result:
+                if row_limit is not None and len(rows) >= row_limit:
+                    return keys, rows, True  # the rest is discarded when the transaction ends
+                rows.append({k: plain(record[k]) for k in keys})
+            return keys, rows, False
 
         try:
             with self._session(mode) as session:
                 if mode == "read":
                     return session.execute_read(work)
                 return session.execute_write(work)
-        except (neo4j_errors.Neo4jError, neo4j_errors.DriverError, OSError) as exc:
-            raise _translate(exc) from exc
+        except _DRIVER_ERRORS as exc:
+            raise self._translate(exc) from exc
 
     def read(self, name: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
         return self._execute(self.statements[name].text, params, "read")[1]
@@ -83,62 +121,80 @@ class Neo4jEngine(Engine):
 
     def run_readonly(self, text: str, params: Mapping[str, Any], timeout_ms: int, row_limit: int
                      ) -> tuple[list[str], list[dict[str, Any]], bool]:  # fmt: skip
-        columns, rows = self._execute(text, params, "read", timeout_ms)
-        return columns, rows[:row_limit], len(rows) > row_limit
+        return self._execute(text, params, "read", timeout_ms, row_limit)
 
-    @property
-    def statements(self) -> Statements:  # type: ignore[override]
-        """The statements for the server at the other end: Neo4j's own, normally.
-
-        Engine-specific statements (schema, full-text search) follow the server: FalkorDB's
-        Bolt listener, used by the tests, introduces itself like Neo4j, so ask for Neo4j's
-        kernel component, which only a real Neo4j has.
-        """
-        if self._statements is None:
-            try:
-                with self._session("read") as session:
-                    text = self._neo4j_statements["server_components"].text
-                    names = [r["name"] for r in session.run(text)]
-                engine = "neo4j" if any("neo4j" in str(n).lower() for n in names) else "falkordb"
-            except neo4j_errors.Neo4jError:
-                engine = "falkordb"
-            except (neo4j_errors.DriverError, OSError) as exc:
-                raise _translate(exc) from exc
-            self._statements = (
-                self._neo4j_statements if engine == "neo4j" else Statements("falkordb")
-            )
-        return self._statements
+    def ensure_schema(self) -> None:
+        """Create the indexes and constraints (idempotent) and wait until they are online."""
+        try:
+            with self._session("write") as session:
+                for statement in self.statements:
+                    if statement.mode == "schema":  # schema changes cannot share a transaction
+                        session.run(statement.text).consume()
+        except _DRIVER_ERRORS as exc:
+            raise self._translate(exc) from exc
 
     def replace_graph(
         self, batches: Iterable[Batch], total: int, progress: ProgressCallback | None
     ) -> None:
-        dialect = self.statements
-        schema = [s for s in dialect if s.mode == "schema"]
+        """Build the new graph as a new generation beside the live one, batch by batch (each
+        batch its own transaction, so no transaction must hold the whole graph), then make
+        it the one readers see in one small write. Neo4j reads at read-committed isolation:
+        a reader could see a large commit half applied, so readers never look at a
+        generation that is being written. The generation before stays until the next
+        reload (for readers that began before the switch); older ones are deleted first."""
+        self.ensure_schema()
+        current = self.read("graph_generation")
+        keep = (
+            [g for g in (current[0]["gen"], current[0]["previous"]) if g is not None]
+            if current
+            else []
+        )
+        self._drop_generations(keep)
+        gen = max(keep, default=0) + 1
         try:
             with self._session("write") as session:
-                for statement in schema:  # schema changes cannot share a transaction with data
-                    try:
-                        session.run(statement.text).consume()
-                    except neo4j_errors.Neo4jError as exc:
-                        # Neo4j's statements say IF NOT EXISTS; FalkorDB's Bolt listener
-                        # answers an existing index with an unspecific error.
-                        if dialect.engine == "neo4j" and "already exists" not in str(exc).lower():
-                            raise
-                with session.begin_transaction() as tx:
-                    tx.run(self.statements["clear_graph"].text).consume()
-                    for done, (name, params) in enumerate(batches, start=1):
-                        tx.run(self.statements[name].text, dict(params)).consume()
-                        if progress:
-                            progress(name, done, total)
-                    tx.commit()
-        except (neo4j_errors.Neo4jError, neo4j_errors.DriverError, OSError) as exc:
-            raise _translate(exc) from exc
+                for done, (name, params) in enumerate(batches, start=1):
+                    session.execute_write(
+                        _run_consumed, self.statements[name].text, {**params, "gen": gen}
+                    )
+                    if progress:
+                        progress(name, done, total)
+                session.execute_write(
+                    _run_consumed, self.statements["graph_generation_flip"].text, {"gen": gen}
+                )
+        except BaseException as exc:
+            try:
+                self._drop_generations(keep)  # the half-built generation
+            except Exception:  # noqa: BLE001 - the first error is the one to report
+                pass
+            if isinstance(exc, _DRIVER_ERRORS):
+                raise self._translate(exc) from exc
+            raise
+
+    def _drop_generations(self, keep: list[int], batch: int = 5000) -> None:
+        """Delete every generation not in `keep`, in batches of bounded size."""
+        present = {row["gen"] for row in self.read("graph_generations_present")}
+        for gen in sorted(g for g in present if g not in keep and g is not None):
+            while self.write("drop_generation_entities", {"gen": gen, "batch": batch})[0][
+                "deleted"
+            ]:
+                pass
+            self.write("drop_generation_documents", {"gen": gen})
+            self.write("drop_generation_meta", {"gen": gen})
+        for legacy in self.read("graph_generations_present"):  # graphs from before generations
+            if legacy["gen"] is None:
+                self.write("clear_graph", {})
+                return
 
     def ping(self) -> None:
         try:
             self._driver.verify_connectivity()
-        except (neo4j_errors.Neo4jError, neo4j_errors.DriverError, OSError) as exc:
-            raise _translate(exc) from exc
+            with self._session("read") as session:
+                session.run(
+                    self.statements["ping"].text
+                ).consume()  # the database, not just the server
+        except _DRIVER_ERRORS as exc:
+            raise self._translate(exc) from exc
 
     def describe(self) -> dict[str, Any]:
         return {"engine": "neo4j", "uri": self.uri, "database": self.database or "(server default)"}

@@ -1,11 +1,11 @@
-"""`collabgraph analyse ...` end to end, on its own embedded engine with the seed loaded."""
+"""`collabgraph analyse ...` end to end, on each engine with the seed loaded."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 from click.testing import CliRunner
@@ -14,9 +14,8 @@ from graphmodel.cli import main
 
 
 @pytest.fixture(scope="module")
-def runner(tmp_path_factory: pytest.TempPathFactory) -> CliRunner:
-    data = tmp_path_factory.mktemp("cli-analysis")
-    env = {"COLLABGRAPH_DATA_DIR": str(Path(data)), "NEO4J_URI": ""}
+def runner(make_user_env: Callable[[], dict[str, str]]) -> CliRunner:
+    env = make_user_env()
     cli = CliRunner(env=env)
     loaded = cli.invoke(main, ["load", "--quiet"])
     assert loaded.exit_code == 0, loaded.output

@@ -7,6 +7,7 @@ import time
 
 from fastapi.testclient import TestClient
 
+from graphmodel.engine.base import Engine
 from graphmodel.engine.falkordb import EmbeddedFalkorDB
 
 
@@ -54,7 +55,7 @@ def test_console_applies_its_row_limit(client: TestClient) -> None:
     assert body["truncated"] is True and len(body["rows"]) == body["row_limit"]
 
 
-def test_console_is_refused_unless_enabled(engine: EmbeddedFalkorDB, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_console_is_refused_unless_enabled(engine: Engine, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from api.app import create_app
     from graphmodel.settings import Settings
 
@@ -103,7 +104,7 @@ def test_missing_graphviz_answers_503_with_the_install_command(
     assert "apt-get install graphviz" in response.json()["detail"]
 
 
-def test_console_query_past_its_time_limit_answers_408(engine: EmbeddedFalkorDB, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_console_query_past_its_time_limit_answers_408(engine: Engine, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from api.app import create_app
     from graphmodel.settings import Settings
 

@@ -6,13 +6,11 @@ import schemathesis
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 
-from graphmodel.engine.falkordb import EmbeddedFalkorDB
+from graphmodel.engine.base import Engine
 from graphmodel.settings import Settings
 
 
-def test_no_generated_request_answers_a_server_error(
-    engine: EmbeddedFalkorDB, settings: Settings
-) -> None:
+def test_no_generated_request_answers_a_server_error(engine: Engine, settings: Settings) -> None:
     from api.app import create_app
 
     schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(settings, engine=engine))

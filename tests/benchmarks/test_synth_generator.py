@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from graphmodel.cli import main
 from graphmodel.dataset import Dataset, read_dataset
-from graphmodel.engine.falkordb import FalkorDBEngine
+from graphmodel.engine.base import Engine
 from graphmodel.errors import InvalidRequestError
 from graphmodel.loading import load_dataset
 from graphmodel.search import search
@@ -119,7 +119,7 @@ def test_synth_degree_distributions_follow_the_seed(
 
 
 def test_synth_dataset_loads_and_answers(
-    synthetic: tuple[Path, Dataset], scratch_engine: FalkorDBEngine
+    synthetic: tuple[Path, Dataset], scratch_engine: Engine
 ) -> None:
     out, data = synthetic
     report = load_dataset(scratch_engine, data, str(out))

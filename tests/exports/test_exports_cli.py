@@ -1,8 +1,9 @@
-"""`collabgraph export` and `import register`, run as a user would (own embedded engine)."""
+"""`collabgraph export` and `import register`, run as a user would, on each engine."""
 
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,9 +14,9 @@ from graphmodel.settings import DEFAULT_SEED_DIR
 
 
 @pytest.fixture(scope="module")
-def cli_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    """Environment of a user whose embedded graph holds the seed data."""
-    env = {"COLLABGRAPH_DATA_DIR": str(tmp_path_factory.mktemp("cli-data")), "NEO4J_URI": ""}
+def cli_env(make_user_env: Callable[[], dict[str, str]]) -> dict[str, str]:
+    """Environment of a user whose graph (on the engine under test) holds the seed data."""
+    env = make_user_env()
     result = CliRunner().invoke(main, ["load", "-q"], env=env)
     assert result.exit_code == 0, result.output
     return env

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graphmodel.engine.falkordb import EmbeddedFalkorDB
+from graphmodel.engine.base import Engine
 from graphmodel.errors import InvalidRequestError
 from graphmodel.search import search, search_tokens
 
@@ -26,30 +26,30 @@ def test_tokens_drop_stop_words_and_single_letters() -> None:
     ],
 )
 def test_search_finds_by_name_abbreviation_or_alias_best_first(
-    engine: EmbeddedFalkorDB, text: str, expected: str
+    engine: Engine, text: str, expected: str
 ) -> None:
     results = search(engine, text)
     assert results[0]["id"] == expected, [r["id"] for r in results[:5]]
     assert results[0]["sources"]
 
 
-def test_word_prefixes_match(engine: EmbeddedFalkorDB) -> None:
+def test_word_prefixes_match(engine: Engine) -> None:
     ids = [r["id"] for r in search(engine, "yorks", 50)]
     assert {"west-yorkshire", "south-yorkshire", "north-yorkshire"} <= set(ids)
 
 
-def test_query_of_only_short_or_stop_words_still_answers(engine: EmbeddedFalkorDB) -> None:
+def test_query_of_only_short_or_stop_words_still_answers(engine: Engine) -> None:
     assert search(engine, "a", 5)  # answered by the scan over names
 
 
-def test_empty_and_over_long_queries_are_refused(engine: EmbeddedFalkorDB) -> None:
+def test_empty_and_over_long_queries_are_refused(engine: Engine) -> None:
     with pytest.raises(InvalidRequestError):
         search(engine, "   ")
     with pytest.raises(InvalidRequestError):
         search(engine, "x" * 500)
 
 
-def test_leads_by_text_with_and_without_indexable_words(engine: EmbeddedFalkorDB) -> None:
+def test_leads_by_text_with_and_without_indexable_words(engine: Engine) -> None:
     from graphmodel.leads import leads_matching
 
     indexed = leads_matching(engine, "Odyssey")

@@ -1,6 +1,8 @@
-"""`collabgraph map` end to end: a real embedded engine in a temporary data directory."""
+"""`collabgraph map` end to end, on each engine."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import pytest
 from click.testing import CliRunner
@@ -9,8 +11,9 @@ from graphmodel.cli import main
 
 
 @pytest.fixture(scope="module")
-def loaded_env(tmp_path_factory):
-    env = {"COLLABGRAPH_DATA_DIR": str(tmp_path_factory.mktemp("cli-data")), "NEO4J_URI": ""}
+def loaded_env(make_user_env: Callable[[], dict[str, str]]) -> dict[str, str]:
+    """Environment of a user whose graph (on the engine under test) holds the seed data."""
+    env = make_user_env()
     result = CliRunner().invoke(main, ["load", "--quiet"], env=env)
     assert result.exit_code == 0, result.output
     return env

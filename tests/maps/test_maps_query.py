@@ -6,7 +6,6 @@ import pytest
 
 from graphmodel.errors import InvalidRequestError, NotFoundError
 from graphmodel.maps import VIEWS, MapQuery, fetch_map, map_graph
-from graphmodel.statements import Statements
 
 
 def test_leads_view_draws_every_lead_relationship_with_its_role_and_citation(engine):
@@ -120,10 +119,9 @@ def test_bad_date_and_missing_entity_name_the_parameter(engine):
     assert no_entity.value.parameter == "entity"
 
 
-@pytest.mark.parametrize("adapter", ["engine", "neo4j_engine"])
-def test_map_statements_run_with_every_parameter_on_both_adapters(request, adapter):
-    runner = request.getfixturevalue(adapter)
-    statements = Statements("falkordb")
+def test_map_statements_run_with_every_parameter(engine):
+    runner = engine
+    statements = engine.statements
     values = {
         "scope": ["west-yorkshire"],
         "entity": "west-yorkshire",

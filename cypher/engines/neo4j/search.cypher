@@ -4,8 +4,12 @@
 // name: search_fulltext
 // returns: id, name, kind, aliases, rank (0 exact, 1 prefix, 2 word prefix, 3 contains), sources; best first
 // mode: read
+OPTIONAL MATCH (cur:Current {id: 'graph'})
+WITH cur.gen AS gen
 CALL db.index.fulltext.queryNodes('entity_search', reduce(text = '', token IN $tokens | text + '+' + token + '* '))
 YIELD node
+WITH node, gen
+WHERE node.gen = gen
 WITH node AS n,
      CASE
        WHEN any(k IN node.search_keys WHERE k = $q) THEN 0
@@ -22,9 +26,13 @@ LIMIT $limit;
 // name: leads_fulltext
 // returns: leader {id, name, kind}, role, target {id, name, kind}, via (the matched entity's id), rank, sources; who leads the best $match_limit entities matching every token (and their parts, two levels down), in one round trip
 // mode: read
+OPTIONAL MATCH (cur:Current {id: 'graph'})
+WITH cur.gen AS gen
 CALL db.index.fulltext.queryNodes('entity_search', reduce(text = '', token IN $tokens | text + '+' + token + '* '))
 YIELD node
-WITH node AS m,
+WITH node, gen
+WHERE node.gen = gen
+WITH gen, node AS m,
      CASE
        WHEN any(k IN node.search_keys WHERE k = $q) THEN 0
        WHEN any(k IN node.search_keys WHERE k STARTS WITH $q) THEN 1
@@ -33,8 +41,8 @@ WITH node AS m,
      END AS rank
 ORDER BY rank, size(m.name), m.name
 LIMIT $match_limit
-MATCH (t:Entity)-[:PART_OF*0..2]->(m)
-MATCH (l:Entity)-[r:LEADS]->(t)
+MATCH (t:Entity {gen: gen})-[:PART_OF*0..2]->(m)
+MATCH (l:Entity {gen: gen})-[r:LEADS]->(t)
 WHERE ($role IS NULL OR r.role = $role)
   AND ($as_of_start IS NULL OR (
         (r.t_from IS NULL OR r.t_from <= $as_of_end) AND (r.t_to IS NULL OR r.t_to > $as_of_start)))
