@@ -54,9 +54,16 @@ public class Launcher {
         }));
         try {
             GraphDatabaseService system = dbms.database("system");
-            system.executeTransactionally(
-                "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
-                Map.of("password", password));
+            try {
+                system.executeTransactionally(
+                    "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
+                    Map.of("password", password));
+            } catch (RuntimeException e) {
+                // A restart on the same home: the password is already the one asked for.
+                if (!rootMessage(e).contains("cannot be the same")) {
+                    throw e;
+                }
+            }
             dbms.database("neo4j").executeTransactionally("RETURN 1");
         } catch (RuntimeException e) {
             System.err.println("Neo4j started but could not be prepared: " + rootMessage(e));

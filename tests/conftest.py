@@ -116,6 +116,12 @@ def _neo4j(server: LocalNeo4j, database: str | None = None) -> Neo4jEngine:
 
 
 @pytest.fixture(scope="session")
+def neo4j_password() -> str:
+    """The password of the session's Neo4j servers."""
+    return NEO4J_PASSWORD
+
+
+@pytest.fixture(scope="session")
 def neo4j_seed_server(neo4j_servers: dict[str, LocalNeo4j]) -> LocalNeo4j:
     """The Neo4j server holding the seed graph."""
     return neo4j_servers["seed"]

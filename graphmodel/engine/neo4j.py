@@ -21,6 +21,7 @@ from graphmodel.statements import Statements
 
 __all__ = ["Neo4jEngine"]
 
+_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 _DRIVER_ERRORS = (neo4j_errors.Neo4jError, neo4j_errors.DriverError, OSError)
 
 
@@ -73,6 +74,12 @@ class Neo4jEngine(Engine):
         self.uri, self.database = uri, database
         self.query_timeout_ms = query_timeout_ms
         self.statements = Statements("neo4j")
+        if uri.split("://", 1)[0].lower() not in _SCHEMES:
+            raise GraphUnavailableError(
+                f"NEO4J_URI {uri!r} is not a Bolt URI: use bolt://HOST:7687 (one server) or "
+                "neo4j://HOST:7687 (a cluster; +s for TLS, as Aura's neo4j+s://)",
+                retry_after=60,
+            )
         auth = (username, password) if password is not None else None
         try:
             self._driver = GraphDatabase.driver(
