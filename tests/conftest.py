@@ -141,22 +141,29 @@ def engine_kind(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture(scope="session")
-def engine(
-    engine_kind: str, request: pytest.FixtureRequest, seed_dataset: Dataset
-) -> Iterator[Engine]:
-    """The engine with the seed graph loaded. Tests must not write to it."""
-    if engine_kind == "falkordb":
-        live: Engine = request.getfixturevalue("embedded")
-        load_dataset(live, seed_dataset, str(SEED_DIR))
-        yield live
-        return
-    adapter = _neo4j(request.getfixturevalue("neo4j_seed_server"))
+def falkordb_seed(embedded: EmbeddedFalkorDB, seed_dataset: Dataset) -> Engine:
+    """The embedded FalkorDB with the seed graph loaded."""
+    load_dataset(embedded, seed_dataset, str(SEED_DIR))
+    return embedded
+
+
+@pytest.fixture(scope="session")
+def neo4j_seed(neo4j_seed_server: LocalNeo4j, seed_dataset: Dataset) -> Iterator[Engine]:
+    """Neo4j with the seed graph loaded."""
+    adapter = _neo4j(neo4j_seed_server)
     # Loaded twice, so the generation before the live one is still in the database (as after
     # any reload): a statement that forgets to read only the live generation shows doubles.
     load_dataset(adapter, seed_dataset, str(SEED_DIR))
     load_dataset(adapter, seed_dataset, str(SEED_DIR))
     yield adapter
     adapter.close()
+
+
+@pytest.fixture(scope="session")
+def engine(engine_kind: str, request: pytest.FixtureRequest) -> Engine:
+    """The engine under test with the seed graph loaded. Tests must not write to it."""
+    seeded: Engine = request.getfixturevalue(f"{engine_kind}_seed")
+    return seeded
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -12,7 +13,10 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_docker_compose_runs_neo4j_526_with_auth_volume_healthcheck_and_the_api() -> None:
     compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
     neo4j = compose["services"]["neo4j"]
-    assert neo4j["image"].startswith("neo4j:5.26") and "community" in neo4j["image"]
+    tested = re.search(
+        r"<neo4j.version>([^<]+)</neo4j.version>", (ROOT / "neo4j-launcher" / "pom.xml").read_text()
+    )
+    assert tested and neo4j["image"] == f"neo4j:{tested.group(1)}-community"  # what the tests run
     assert "NEO4J_PASSWORD" in neo4j["environment"]["NEO4J_AUTH"]
     assert any(v.endswith(":/data") for v in neo4j["volumes"])
     assert "healthcheck" in neo4j

@@ -1,0 +1,206 @@
+"""Both engines side by side, one workload, one run: the embedded FalkorDB and a real Neo4j
+5.26 (started from build/neo4j/lib by our launcher; `./dev.sh fetch-neo4j` first).
+
+    .venv/bin/python -m benchmarks.engines_bench                 # seed graph and 10k
+    .venv/bin/python -m benchmarks.engines_bench --sizes 10000 100000
+    .venv/bin/python -m benchmarks.engines_bench --quick         # seed graph only, short
+
+For each engine and graph size: the load's time and the engine server's memory after it
+(resident set of its process), the named queries' p50/p99, and each HTTP endpoint's
+requests per second as a ratio to GET /api/noop of the same service in the same run.
+The table is written to benchmarks/ENGINES.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import secrets
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import quote
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.common import Results, Row, latencies, machine, percentile  # noqa: E402
+from benchmarks.http_bench import drive  # noqa: E402
+from benchmarks.query_bench import QUERIES, _call, _params, query_workload  # noqa: E402
+from graphmodel.dataset import Dataset, read_dataset  # noqa: E402
+from graphmodel.engine.base import Engine  # noqa: E402
+from graphmodel.engine.falkordb import EmbeddedFalkorDB  # noqa: E402
+from graphmodel.engine.neo4j import Neo4jEngine  # noqa: E402
+from graphmodel.engine.neo4j_local import LocalNeo4j  # noqa: E402
+from graphmodel.engine.server import free_port  # noqa: E402
+from graphmodel.loading import load_dataset  # noqa: E402
+from graphmodel.settings import DEFAULT_SEED_DIR, REPO_ROOT  # noqa: E402
+from graphmodel.synth import write_synthetic  # noqa: E402
+
+__all__ = ["main"]
+
+RESULTS_FILE = Path(__file__).resolve().parent / "ENGINES.md"
+HTTP_ENDPOINTS = ("/api/entities/{id}", "/api/leads?leader=", "/api/leads?q=", "/api/search?q=")
+
+
+def _rss_mb(pid: int | None) -> float:
+    """Resident memory of process `pid` in MB (0 if unknown)."""
+    if not pid:
+        return 0.0
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+@contextmanager
+def _engine(
+    kind: str, work: Path, heap: str
+) -> Iterator[tuple[Engine, dict[str, str], int | None]]:
+    """(engine, environment that points a service at it, server pid)."""
+    if kind == "falkordb":
+        data_dir = work / "falkordb"
+        embedded = EmbeddedFalkorDB(data_dir, graph="collabgraph")
+        embedded._db.connection.config_set("save", "")  # steady timings: no snapshots
+        process = embedded.server.process
+        try:
+            yield (
+                embedded,
+                {"COLLABGRAPH_DATA_DIR": str(data_dir), "NEO4J_URI": ""},
+                (process.pid if process else None),
+            )
+        finally:
+            embedded._db.connection.flushall()
+            embedded.close()
+        return
+    password = secrets.token_hex(12)
+    server = LocalNeo4j(work / "neo4j", password, heap=heap, tx_total_max="2g", tx_max="2g")
+    print(f"[engines] starting Neo4j (heap {heap}) ...", flush=True)
+    server.start()
+    adapter = Neo4jEngine(server.uri, "neo4j", password)
+    try:
+        env = {"NEO4J_URI": server.uri, "NEO4J_PASSWORD": password, "NEO4J_USERNAME": "neo4j"}
+        yield adapter, env, server.pid
+    finally:
+        adapter.close()
+        server.stop()
+
+
+@contextmanager
+def _service(env: dict[str, str], work: Path) -> Iterator[int]:
+    """The API on the engine `env` names, served by uvicorn in a child process; its port."""
+    port = free_port()
+    full = {**os.environ, **env, "COLLABGRAPH_DATA_DIR": env.get("COLLABGRAPH_DATA_DIR", str(work))}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory",
+         "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning", "--no-access-log"],
+        cwd=REPO_ROOT, env=full, stdin=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        import http.client
+
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+                conn.request("GET", "/api/noop")
+                if conn.getresponse().status == 200:
+                    break
+            except OSError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("the benchmark service did not start")
+            time.sleep(0.2)
+        yield port
+    finally:
+        process.terminate()
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def _measure(kind: str, engine: Engine, env: dict[str, str], pid: int | None, label: str,
+             dataset: Dataset, seed: str, results: Results, reps: int, seconds: float,
+             work: Path) -> None:  # fmt: skip
+    started = time.perf_counter()
+    load_dataset(engine, dataset, seed)
+    took = time.perf_counter() - started
+    results.add(Row("engines", label, f"{kind}: load", took, "s",
+                    note=f"{len(dataset.entities):,} entities, {len(dataset.relationships):,} "
+                    f"relationships; server RSS {_rss_mb(pid):,.0f} MB after"))  # fmt: skip
+    workload = query_workload(dataset, reps)
+    for _endpoint, statement, value_kind in QUERIES:
+        params = [_params(statement, value_kind, v) for v in workload[value_kind]]
+        _call(engine, statement, params[0])
+        times = latencies(lambda p, s=statement: _call(engine, s, p), params)
+        results.add(Row("engines", label, f"{kind}: {statement} p50", percentile(times, 50) * 1000,
+                        "ms", note=f"p99 {percentile(times, 99) * 1000:.2f} ms, n={len(times)}"))  # fmt: skip
+    work_http = query_workload(dataset, 200)
+    paths = {
+        "/api/noop": ["/api/noop"],
+        "/api/entities/{id}": [f"/api/entities/{quote(i)}" for i in work_http["id"]],
+        "/api/leads?leader=": [f"/api/leads?leader={quote(i)}" for i in work_http["leader"]],
+        "/api/leads?q=": [f"/api/leads?q={quote(t)}" for t in work_http["text"]],
+        "/api/search?q=": [f"/api/search?q={quote(t)}" for t in work_http["text"]],
+    }
+    with _service(env, work) as port:
+        rates: dict[str, tuple[float, list[float]]] = {}
+        for name, endpoint_paths in paths.items():
+            drive(port, endpoint_paths[:20], 0.3)
+            rate, times, _ = drive(port, endpoint_paths, seconds)
+            rates[name] = (rate, times)
+    noop = rates["/api/noop"][0]
+    results.add(Row("engines", label, f"{kind}: GET /api/noop (baseline)", noop, "req/s"))
+    for name in HTTP_ENDPOINTS:
+        rate, times = rates[name]
+        results.add(Row("engines", label, f"{kind}: GET {name}", rate, "req/s", "GET /api/noop",
+                        noop, rate / noop if noop else None,
+                        note=f"p50 {percentile(times, 50) * 1000:.1f} ms, "
+                        f"p99 {percentile(times, 99) * 1000:.1f} ms"))  # fmt: skip
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the side-by-side benchmark; 0 when it completed."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[10_000])
+    parser.add_argument("--quick", action="store_true", help="seed graph only, short runs")
+    parser.add_argument("--neo4j-heap", default="2g", help="Neo4j's JVM heap (default 2g)")
+    args = parser.parse_args(argv)
+    sizes = [] if args.quick else args.sizes
+    reps, seconds = (30, 1.0) if args.quick else (200, 3.0)
+    results = Results()
+    with tempfile.TemporaryDirectory(prefix="collabgraph-engines-") as tmp:
+        work = Path(tmp)
+        datasets: list[tuple[str, Path]] = [("seed", DEFAULT_SEED_DIR)]
+        for size in sizes:
+            label = f"{size // 1000}k"
+            report = write_synthetic(work / f"synth-{label}", size, seed=1)
+            datasets.append((label, report.out_dir))
+        for kind in ("falkordb", "neo4j"):
+            with _engine(kind, work / kind, args.neo4j_heap) as (engine, env, pid):
+                for label, seed_dir in datasets:
+                    dataset = read_dataset(seed_dir)
+                    _measure(kind, engine, env, pid, label, dataset, str(seed_dir), results,
+                             reps, seconds, work)  # fmt: skip
+                    del dataset
+    RESULTS_FILE.write_text(
+        "# Both engines, side by side\n\n"
+        f"Measured by `python -m benchmarks.engines_bench {' '.join(argv or sys.argv[1:])}` on "
+        f"{machine()}; Neo4j 5.26 Community (heap {args.neo4j_heap}) from Maven Central under "
+        "neo4j-launcher/. Ratios are against GET /api/noop of the same service in the same "
+        "run.\n\n" + results.markdown()
+    )
+    print(f"wrote {RESULTS_FILE}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
