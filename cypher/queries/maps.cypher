@@ -114,7 +114,7 @@ RETURN core + [i IN reached WHERE NOT i IN core] AS scope;
 OPTIONAL MATCH (cur:Current {id: 'graph'})
 WITH cur.gen AS gen
 MATCH (g:Entity {gen: gen})
-WHERE g.id IN $ids AND g.kind = 'region'
+WHERE g.id IN coalesce($ids, []) AND g.kind = 'region'
 RETURN g.id AS id, g.name AS name
 ORDER BY size(g.id) DESC
 LIMIT 1;
@@ -133,7 +133,7 @@ RETURN n.id AS id, n.name AS name, n.kind AS kind;
 OPTIONAL MATCH (cur:Current {id: 'graph'})
 WITH cur.gen AS gen
 MATCH (n:Entity {gen: gen})
-WHERE n.id IN $ids
+WHERE n.id IN coalesce($ids, [])
 RETURN n.id AS id, n.name AS name, n.kind AS kind, n.aliases AS aliases, n.status AS status,
        n.valid_from AS valid_from, n.valid_to AS valid_to,
        [k IN coalesce(n.property_names, []) | {name: k, value: n[k]}] AS properties,

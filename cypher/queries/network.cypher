@@ -10,7 +10,7 @@ MATCH (n:Entity {id: nid, gen: gen})-[r]-(m:Entity {gen: gen})
 WHERE ($as_of_start IS NULL OR (
         (r.t_from IS NULL OR r.t_from <= $as_of_end) AND (r.t_to IS NULL OR r.t_to > $as_of_start)
     AND (m.t_from IS NULL OR m.t_from <= $as_of_end) AND (m.t_to IS NULL OR m.t_to > $as_of_start)))
-  AND NOT type(r) IN $skip_types
+  AND NOT type(r) IN coalesce($skip_types, [])
 RETURN nid AS from_id, {id: m.id, name: m.name, kind: m.kind} AS to, type(r) AS type,
        CASE WHEN startNode(r) = n THEN 'out' ELSE 'in' END AS direction,
        r.role AS role, r.status AS status,

@@ -8,6 +8,7 @@ Tested against a real Neo4j 5.26 Community started by the test suite (`neo4j_loc
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -70,8 +71,9 @@ class Neo4jEngine(Engine):
     kind = "neo4j"
 
     def __init__(self, uri: str, username: str, password: str | None, database: str | None = None,
-                 query_timeout_ms: int = 30_000):  # fmt: skip
+                 query_timeout_ms: int = 30_000, reload_grace_s: float = 2.0):  # fmt: skip
         self.uri, self.database = uri, database
+        self.reload_grace_s = reload_grace_s
         self.query_timeout_ms = query_timeout_ms
         self.statements = Statements("neo4j")
         if uri.split("://", 1)[0].lower() not in _SCHEMES:
@@ -145,18 +147,18 @@ class Neo4jEngine(Engine):
     ) -> None:
         """Build the new graph as a new generation beside the live one, batch by batch (each
         batch its own transaction, so no transaction must hold the whole graph), then make
-        it the one readers see in one small write. Neo4j reads at read-committed isolation:
-        a reader could see a large commit half applied, so readers never look at a
-        generation that is being written. The generation before stays until the next
-        reload (for readers that began before the switch); older ones are deleted first."""
+        it the one readers see in one small write.
+
+        Neo4j reads at read-committed isolation: a reader could see a large commit half
+        applied, so no reader ever looks at a generation while it is written. Each read
+        statement picks the live generation when it starts; the one before stays readable
+        for `reload_grace_s` after the switch (so reads that began before it finish on a
+        whole graph) and is then deleted.
+        """
         self.ensure_schema()
         current = self.read("graph_generation")
-        keep = (
-            [g for g in (current[0]["gen"], current[0]["previous"]) if g is not None]
-            if current
-            else []
-        )
-        self._drop_generations(keep)
+        keep = [current[0]["gen"]] if current and current[0]["gen"] is not None else []
+        self._drop_generations(keep)  # what a reload that died part way left behind
         gen = max(keep, default=0) + 1
         try:
             with self._session("write") as session:
@@ -177,6 +179,11 @@ class Neo4jEngine(Engine):
             if isinstance(exc, _DRIVER_ERRORS):
                 raise self._translate(exc) from exc
             raise
+        time.sleep(self.reload_grace_s)
+        try:
+            self._drop_generations([gen])
+        except _DRIVER_ERRORS as exc:
+            raise self._translate(exc) from exc
 
     def _drop_generations(self, keep: list[int], batch: int = 5000) -> None:
         """Delete every generation not in `keep`, in batches of bounded size."""

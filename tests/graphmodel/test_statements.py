@@ -121,3 +121,28 @@ def test_no_cypher_is_built_in_python() -> None:
                 if pattern.search(line):
                     offenders.append(f"{path}:{number}")
     assert not offenders
+
+
+def test_every_read_statement_reads_only_the_live_generation() -> None:
+    """During a reload the database holds two generations (cypher/load/nodes.cypher): each
+    read statement that touches the product's nodes picks the live one first, and every node
+    pattern it names by label keeps to it."""
+    import re
+
+    labelled = re.compile(r"\((\w*):(Entity|Document|Status|Figure|Meta)(\s*\{[^}]*\})?\)")
+    offenders = []
+    for engine in ("falkordb", "neo4j"):
+        for statement in Statements(engine):
+            if statement.mode != "read" or statement.name in {"graph_generations_present"}:
+                continue
+            patterns = labelled.findall(statement.text)
+            if not patterns:
+                continue
+            if "(cur:Current {id: 'graph'})" not in statement.text:
+                offenders.append(f"{statement.name}: does not read the live generation")
+            offenders += [
+                f"{statement.name}: ({var}:{label}{rest}) is not kept to it"
+                for var, label, rest in patterns
+                if "gen: gen" not in rest
+            ]
+    assert not offenders, offenders
