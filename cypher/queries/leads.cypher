@@ -19,7 +19,7 @@ RETURN {id: l.id, name: l.name, kind: l.kind} AS leader, r.role AS role,
        r.valid_from AS valid_from, r.valid_to AS valid_to, r.note AS note,
        [i IN range(0, size(r.source_documents) - 1) |
          {document: r.source_documents[i], ref: r.source_refs[i]}] AS sources
-ORDER BY rank, t.name, r.role, l.name
+ORDER BY rank, t.name, r.role, l.name, t.id, l.id
 LIMIT $limit;
 
 // name: leads_by_leader
@@ -36,5 +36,5 @@ RETURN {id: l.id, name: l.name, kind: l.kind} AS leader, r.role AS role,
        r.valid_from AS valid_from, r.valid_to AS valid_to, r.note AS note,
        [i IN range(0, size(r.source_documents) - 1) |
          {document: r.source_documents[i], ref: r.source_refs[i]}] AS sources
-ORDER BY r.role, t.name
+ORDER BY r.role, t.name, t.id
 LIMIT $limit;

@@ -1,7 +1,7 @@
 // Neighbourhoods, for connection finding (breadth-first search in graphmodel.connections).
 
 // name: network_neighbours
-// returns: from_id, to {id, name, kind}, type, direction, role, status, sources; one row per relationship touching $ids
+// returns: from_id, to {id, name, kind}, type, direction, role, status, sources; one row per relationship touching $ids, in a stable order (the paths found depend on it)
 // mode: read
 OPTIONAL MATCH (cur:Current {id: 'graph'})
 WITH cur.gen AS gen
@@ -15,4 +15,5 @@ RETURN nid AS from_id, {id: m.id, name: m.name, kind: m.kind} AS to, type(r) AS 
        CASE WHEN startNode(r) = n THEN 'out' ELSE 'in' END AS direction,
        r.role AS role, r.status AS status,
        [i IN range(0, size(r.source_documents) - 1) |
-         {document: r.source_documents[i], ref: r.source_refs[i]}] AS sources;
+         {document: r.source_documents[i], ref: r.source_refs[i]}] AS sources
+ORDER BY from_id, to.id, type, direction, role, status;

@@ -18,5 +18,5 @@ WITH n,
 RETURN n.id AS id, n.name AS name, n.kind AS kind, n.aliases AS aliases, rank,
        [i IN range(0, size(n.source_documents) - 1) |
          {document: n.source_documents[i], ref: n.source_refs[i]}] AS sources
-ORDER BY rank, size(n.name), n.name
+ORDER BY rank, size(n.name), n.name, n.id
 LIMIT $limit;

@@ -20,7 +20,7 @@ WITH node AS n,
 RETURN n.id AS id, n.name AS name, n.kind AS kind, n.aliases AS aliases, rank,
        [i IN range(0, size(n.source_documents) - 1) |
          {document: n.source_documents[i], ref: n.source_refs[i]}] AS sources
-ORDER BY rank, size(n.name), n.name
+ORDER BY rank, size(n.name), n.name, n.id
 LIMIT $limit;
 
 // name: leads_fulltext
@@ -39,7 +39,7 @@ WITH gen, node AS m,
        WHEN any(k IN node.search_keys WHERE k CONTAINS (' ' + $q) OR k CONTAINS ('(' + $q)) THEN 2
        ELSE 3
      END AS rank
-ORDER BY rank, size(m.name), m.name
+ORDER BY rank, size(m.name), m.name, m.id
 LIMIT $match_limit
 MATCH (t:Entity {gen: gen})-[:PART_OF*0..2]->(m)
 MATCH (l:Entity {gen: gen})-[r:LEADS]->(t)
@@ -52,5 +52,5 @@ RETURN {id: l.id, name: l.name, kind: l.kind} AS leader, r.role AS role,
        r.valid_from AS valid_from, r.valid_to AS valid_to, r.note AS note,
        [i IN range(0, size(r.source_documents) - 1) |
          {document: r.source_documents[i], ref: r.source_refs[i]}] AS sources
-ORDER BY rank, t.name, r.role, l.name
+ORDER BY rank, t.name, r.role, l.name, t.id, l.id
 LIMIT $limit;
