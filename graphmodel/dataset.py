@@ -41,7 +41,7 @@ _BASES = ("total", "annual", "one_off")
 _CASH = ("cash", "non_cash", "combined")
 
 _DOCUMENT_KEYS = {"id", "title", "body", "kind", "date", "file", "notes"}
-_TIME_KEYS = {"since", "until", "inferred", "review_on"}
+_TIME_KEYS = {"since", "until", "inferred", "review_on", "held_by"}
 _ENTITY_KEYS = {"id", "kind", "name", "aliases", "properties", "region", "note"} | _TIME_KEYS
 _ENTITY_FILE_KEYS = _ENTITY_KEYS | {"sources"}
 _FACT_ENTITY_KEYS = _ENTITY_KEYS | {"ref"}
@@ -108,6 +108,7 @@ class TimeFacts:
 
     inferred: tuple[str, ...] = ()
     review_on: str | None = None
+    held_by: str | None = None  # shown holding by this date; its start is earlier or unknown
 
 
 @dataclass
@@ -209,11 +210,12 @@ class Dataset:
 
     @cached_property
     def implied_starts(self) -> dict[str, tuple[str, str]]:
-        """{entity id: (date, why)} for entities with no stated start that a stated or inferred
-        start of a fact about them shows existing before they are first reported.
+        """{entity id: (date, why)} for entities with no start of their own that a fact about
+        them (its start, or the date it is known to hold by) shows existing before they are
+        first reported, or before the date they are known to hold by.
 
         An entity a relationship or status holds for from D existed at D; `why` names the
-        fact and its citation (graphmodel.timeline uses it as an inferred start).
+        fact and its citation (graphmodel.timeline shows the entity from D, `held_by`).
         """
         found: dict[str, tuple[str, str]] = {}
 
@@ -222,6 +224,8 @@ class Dataset:
             if not since or entity is None or entity.since:
                 return
             first = self.earliest_date(entity.sources)
+            if entity.time.held_by and first:
+                first = min(first, entity.time.held_by)
             if first is None or since >= first or (entity.until and since > entity.until):
                 return
             if entity_id not in found or since < found[entity_id][0]:
@@ -232,12 +236,13 @@ class Dataset:
                 )
 
         for rel in self.relationships:
-            what = f"{rel.type} {rel.source} -> {rel.target} from {rel.since}"
-            consider(rel.source, rel.since, what, rel.sources)
-            consider(rel.target, rel.since, what, rel.sources)
+            start = rel.since or rel.time.held_by
+            what = f"{rel.type} {rel.source} -> {rel.target} from {start}"
+            consider(rel.source, start, what, rel.sources)
+            consider(rel.target, start, what, rel.sources)
         for status in self.statuses:
-            consider(status.entity, status.since, f"{status.status} from {status.since}",
-                     status.sources)  # fmt: skip
+            start = status.since or status.time.held_by
+            consider(status.entity, start, f"{status.status} from {start}", status.sources)
         return found
 
     def document_date(self, source: Source) -> str | None:
@@ -352,7 +357,13 @@ class _Reader:
             self.problem(
                 file, item, "note", "an inferred date needs a note saying how it was inferred"
             )
-        return since, until, TimeFacts(tuple(inferred), self.date(file, item, "review_on"))
+        held_by = self.date(file, item, "held_by")
+        if held_by and since:
+            self.problem(file, item, "held_by", "give since (a start) or held_by (a date it held "
+                         "by, start unknown), not both")  # fmt: skip
+        if held_by and not (item.get("note") or (isinstance(props, dict) and props.get("note"))):
+            self.problem(file, item, "note", "held_by needs a note saying how it is known")
+        return since, until, TimeFacts(tuple(inferred), self.date(file, item, "review_on"), held_by)
 
     def items(self, file: str, data: Any, section: str) -> list[Located]:
         value = data.get(section) if isinstance(data, dict) else None
@@ -738,15 +749,27 @@ class _Reader:
             existing.time = TimeFacts(
                 tuple({*existing.time.inferred, *(k for k in rel.time.inferred if k == "since")}),
                 existing.time.review_on or rel.time.review_on,
+                existing.time.held_by,
             )
         if rel.until and not existing.until:
             existing.until = rel.until
             existing.time = TimeFacts(
                 tuple({*existing.time.inferred, *(k for k in rel.time.inferred if k == "until")}),
                 existing.time.review_on or rel.time.review_on,
+                existing.time.held_by,
             )
         if rel.time.review_on and not existing.time.review_on:
-            existing.time = TimeFacts(existing.time.inferred, rel.time.review_on)
+            existing.time = TimeFacts(
+                existing.time.inferred, rel.time.review_on, existing.time.held_by
+            )
+        if (
+            rel.time.held_by
+            and not existing.since
+            and (not existing.time.held_by or rel.time.held_by < existing.time.held_by)
+        ):
+            existing.time = TimeFacts(
+                existing.time.inferred, existing.time.review_on, rel.time.held_by
+            )
         if rel.note and rel.note != existing.note:
             existing.note = f"{existing.note}; {rel.note}" if existing.note else rel.note
 

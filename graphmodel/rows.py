@@ -45,7 +45,12 @@ def _span(
 ) -> dict[str, Any]:
     """The time properties of a fact (graphmodel.timeline.fact_span), with its review date."""
     span = fact_span(
-        since, until, dataset.earliest_date(sources), time.inferred if time else (), implied
+        since,
+        until,
+        dataset.earliest_date(sources),
+        time.inferred if time else (),
+        implied,
+        time.held_by if time else None,
     )
     span["review_on"] = time.review_on if time else None
     return span

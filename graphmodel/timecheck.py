@@ -59,7 +59,12 @@ class _Checker:
         time: TimeFacts = fact.time
         implied = self.dataset.implied_starts.get(fact.id) if isinstance(fact, Entity) else None
         return fact_span(
-            fact.since, fact.until, self.dataset.earliest_date(sources), time.inferred, implied
+            fact.since,
+            fact.until,
+            self.dataset.earliest_date(sources),
+            time.inferred,
+            implied,
+            time.held_by,
         )
 
     def report(self, kind: str, fact: Fact, key: str, message: str, hint: str = "",
@@ -86,7 +91,7 @@ class _Checker:
                     f"{what} ends ({until}) before it is first reported "
                     f"({span['first_reported']}) and has no stated start, so no as_of answer "
                     "shows it unless include_unstated=true",
-                    "give it a since (stated, or inferred with a note)",
+                    "give it a since (stated, or inferred with a note) or a held_by date (with a note)",
                 )
         if until and fact.time.review_on and until == fact.time.review_on:
             self.report("review_is_not_end", fact, "until", f"{what} is only to be reviewed on "

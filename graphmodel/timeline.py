@@ -5,10 +5,12 @@ The one rule every answer uses; docs/time-and-money.md explains it for people.
 **Two kinds of start.** A fact's start (``valid_from``) is either
 
 - ``stated``: the document gives it (``since`` in the seed, cited by the fact's ``ref``);
-- ``inferred``: derived from a statement, with a note saying how: by the curators
-  (``inferred: [since]`` in the seed, with a ``note``), or, for an entity whose start is
-  not stated, from the earliest stated start of a fact about it (EMSOU's members from
-  2002 mean EMSOU existed in 2002; ``from_note`` cites that fact);
+- ``inferred``: a start worked out from a statement (a financial year, "running for 12
+  months"), ``inferred: [since]`` in the seed with a ``note`` saying how;
+- ``held_by``: no start is known, but the documents show the fact holding at a date
+  earlier than its first report: ``held_by`` in the seed (with a note), or, for an entity,
+  the earliest start of a fact about it (members from 2010 mean the board existed in
+  2010; ``from_note`` cites that fact). It is shown from that date;
 - ``first_reported``: no start is given, so ``valid_from`` is the date of the earliest
   document stating the fact. The fact held by then; when it began is unknown;
 - ``undated``: not stated, and no citing document is dated.
@@ -20,15 +22,16 @@ fact whatever its basis.
 **As of a date.** Facts carry ``t_from`` / ``t_to``: their dates widened to full days (a
 start to the first day of its period, an end to the last). A fact holds at ``as_of`` D
 when it started by the end of D and had not ended by the start of D; ``as_of=2013``
-means "at some time in 2013". A fact whose start is only ``first_reported`` is shown from
-its first report: it is left out of earlier dates, and every answer that leaves such facts
-out says how many in its ``time`` note. Asking with ``include_unstated=true`` shows them
-too (their start unknown, they are shown at any date before their end).
+means "at some time in 2013". A fact whose start is unknown (``first_reported`` or
+``held_by``) is shown from the earliest date the documents show it holding: it is left out
+of earlier dates, and every answer that leaves such facts out says how many in its
+``time`` note. Asking with ``include_unstated=true`` shows them too (their start unknown,
+they are shown at any date before their end).
 
 In Cypher, with the parameters of `as_of_params` (``$as_of_start`` null = no filter)::
 
     ($as_of_start IS NULL OR ((x.t_from IS NULL OR x.t_from <= $as_of_end
-                               OR x.from_basis = $as_of_unstated)
+                               OR x.from_basis IN $as_of_unstated)
                               AND (x.t_to IS NULL OR x.t_to > $as_of_start)))
 """
 
@@ -58,7 +61,8 @@ __all__ = [
     "with_time",
 ]
 
-BASES = ("stated", "inferred", "first_reported", "undated")
+BASES = ("stated", "inferred", "held_by", "first_reported", "undated")
+UNSTATED = ("held_by", "first_reported")  # the start is not known
 RULE = "docs/time-and-money.md"
 _ONE = {"entities": "entity", "relationships": "relationship", "statuses": "status"}
 
@@ -126,20 +130,24 @@ def fact_span(
     first_reported: str | None,
     inferred: Iterable[str] = (),
     implied: tuple[str, str] | None = None,
+    held_by: str | None = None,
 ) -> dict[str, Any]:
     """The time properties of a fact: {valid_from, valid_to, from_basis, to_basis,
     from_note, first_reported, t_from, t_to}, by the rule in this module's docstring.
 
-    `implied` is (date, why) for an entity with no stated start that a dated fact about it
-    shows existing before its first report: its start is then that date, `inferred`, and
-    `from_note` says why.
+    `held_by` is a date the documents show the fact holding by (start unknown); `implied`
+    is (date, why) for an entity that a dated fact about it shows existing by that date.
+    The earlier of the two, when earlier than the first report, is where the fact is shown
+    from (`held_by`), `from_note` saying why when it is implied.
     """
     inferred = set(inferred)
     note = None
+    evidence = [(d, w) for d, w in ((held_by, None), implied or (None, None)) if d]
+    earliest = min(evidence, key=lambda e: e[0]) if evidence else None
     if since:
         basis = "inferred" if "since" in inferred else "stated"
-    elif implied and first_reported and implied[0] < first_reported:
-        since, basis, note = implied[0], "inferred", implied[1]
+    elif earliest and first_reported and earliest[0] < first_reported:
+        since, basis, note = earliest[0], "held_by", earliest[1]
     else:
         basis = "first_reported" if first_reported else "undated"
     valid_from = since or first_reported
@@ -170,11 +178,11 @@ def as_of_bounds(value: str | None, parameter: str = "as_of") -> tuple[str | Non
     return period_start(date), period_end(date)
 
 
-def as_of_params(value: str | None, parameter: str = "as_of") -> dict[str, str | None]:
+def as_of_params(value: str | None, parameter: str = "as_of") -> dict[str, Any]:
     """The statement parameters {as_of_start, as_of_end, as_of_unstated} for an as_of value
     (a TimePoint with include_unstated adds facts whose start is only first reported)."""
     start, end = as_of_bounds(value, parameter)
-    unstated = "first_reported" if getattr(value, "include_unstated", False) else ""
+    unstated = list(UNSTATED) if getattr(value, "include_unstated", False) else []
     return {"as_of_start": start, "as_of_end": end, "as_of_unstated": unstated}
 
 
@@ -182,10 +190,11 @@ def time_note(
     engine: Engine, as_of: str | None, scope: list[str] | None = None
 ) -> dict[str, Any] | None:
     """What the as_of rule did to an answer, or None when no as_of was given:
-    {as_of, include_unstated, rule, left_out: [{what, first_reported, count}], note}.
+    {as_of, include_unstated, rule, left_out: [{what, known_from, count}], note}.
 
     `left_out` counts the facts (entities, relationships, statuses; those touching `scope`
-    when given) that hold at as_of except that their start is only first reported later.
+    when given) that hold at as_of except that their start is unknown and they are known
+    to hold only from a later date (first reported, or held by).
     """
     params = as_of_params(as_of)
     if params["as_of_start"] is None:
@@ -200,20 +209,20 @@ def time_note(
     if left_out:
         parts = [
             f"{r['count']} {r['what'] if r['count'] != 1 else _ONE[r['what']]} "
-            f"first reported on {r['first_reported']}"
+            f"known only from {r['known_from']}"
             for r in left_out
         ]
-        verb = "has" if sum(r["count"] for r in left_out) == 1 else "have"
+        one = sum(r["count"] for r in left_out) == 1
         note = (
             "; ".join(parts)
-            + f"{where} {verb} no stated start and {'is' if verb == 'has' else 'are'} not shown "
-            f"as of {as_of} "
-            "(ask with include_unstated=true, or --include-unstated, to see them)"
+            + f"{where} {'has' if one else 'have'} no stated start and "
+            + f"{'is' if one else 'are'} not shown as of {as_of} "
+            + "(ask with include_unstated=true, or --include-unstated, to see them)"
         )
     elif include:
         note = (
-            f"facts{where} with no stated start are shown as of {as_of} whatever their first "
-            "report (from_basis: first_reported)"
+            f"facts{where} with no stated start are shown as of {as_of} whatever the date "
+            "they are known from (from_basis: first_reported or held_by)"
         )
     else:
         note = None

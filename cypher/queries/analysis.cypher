@@ -17,7 +17,7 @@ RETURN n.id AS id, n.name AS name, n.kind AS kind;
 OPTIONAL MATCH (cur:Current {id: 'graph'})
 WITH cur.gen AS gen
 MATCH (n:Entity {gen: gen})
-WHERE ($as_of_start IS NULL OR ((n.t_from IS NULL OR n.t_from <= $as_of_end OR n.from_basis = $as_of_unstated)
+WHERE ($as_of_start IS NULL OR ((n.t_from IS NULL OR n.t_from <= $as_of_end OR n.from_basis IN $as_of_unstated)
                                 AND (n.t_to IS NULL OR n.t_to > $as_of_start)))
 RETURN n.id AS id, n.name AS name, n.kind AS kind, n.status AS status,
        n.valid_from AS valid_from, n.valid_to AS valid_to, n.from_basis AS from_basis, n.to_basis AS to_basis, n.from_note AS from_note,
@@ -32,9 +32,9 @@ OPTIONAL MATCH (cur:Current {id: 'graph'})
 WITH cur.gen AS gen
 MATCH (a:Entity {gen: gen})-[r]->(b:Entity {gen: gen})
 WHERE ($as_of_start IS NULL OR (
-        (r.t_from IS NULL OR r.t_from <= $as_of_end OR r.from_basis = $as_of_unstated) AND (r.t_to IS NULL OR r.t_to > $as_of_start)
-    AND (a.t_from IS NULL OR a.t_from <= $as_of_end OR a.from_basis = $as_of_unstated) AND (a.t_to IS NULL OR a.t_to > $as_of_start)
-    AND (b.t_from IS NULL OR b.t_from <= $as_of_end OR b.from_basis = $as_of_unstated) AND (b.t_to IS NULL OR b.t_to > $as_of_start)))
+        (r.t_from IS NULL OR r.t_from <= $as_of_end OR r.from_basis IN $as_of_unstated) AND (r.t_to IS NULL OR r.t_to > $as_of_start)
+    AND (a.t_from IS NULL OR a.t_from <= $as_of_end OR a.from_basis IN $as_of_unstated) AND (a.t_to IS NULL OR a.t_to > $as_of_start)
+    AND (b.t_from IS NULL OR b.t_from <= $as_of_end OR b.from_basis IN $as_of_unstated) AND (b.t_to IS NULL OR b.t_to > $as_of_start)))
 RETURN r.id AS id, type(r) AS type, a.id AS source, b.id AS target,
        r.role AS role, r.status AS status, r.cost_share AS cost_share,
        r.arrangement AS arrangement, r.title AS title, r.note AS note,
@@ -48,7 +48,7 @@ ORDER BY source, type, target, id;
 OPTIONAL MATCH (cur:Current {id: 'graph'})
 WITH cur.gen AS gen
 MATCH (n:Entity {gen: gen})-[:HAS_STATUS]->(s:Status {gen: gen})
-WHERE ($as_of_start IS NULL OR ((s.t_from IS NULL OR s.t_from <= $as_of_end OR s.from_basis = $as_of_unstated)
+WHERE ($as_of_start IS NULL OR ((s.t_from IS NULL OR s.t_from <= $as_of_end OR s.from_basis IN $as_of_unstated)
                                 AND (s.t_to IS NULL OR s.t_to > $as_of_start)))
 RETURN n.id AS entity, s.status AS status, s.valid_from AS valid_from, s.valid_to AS valid_to, s.from_basis AS from_basis, s.to_basis AS to_basis,
        s.note AS note,

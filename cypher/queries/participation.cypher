@@ -8,7 +8,7 @@ WITH cur.gen AS gen
 MATCH (p:Entity {gen: gen})-[r:PARTICIPATES_IN]->(c:Entity {id: $id, gen: gen})
 WHERE ($status IS NULL OR r.status = $status)
   AND ($as_of_start IS NULL OR (
-        (r.t_from IS NULL OR r.t_from <= $as_of_end OR r.from_basis = $as_of_unstated) AND (r.t_to IS NULL OR r.t_to > $as_of_start)))
+        (r.t_from IS NULL OR r.t_from <= $as_of_end OR r.from_basis IN $as_of_unstated) AND (r.t_to IS NULL OR r.t_to > $as_of_start)))
 RETURN {id: p.id, name: p.name, kind: p.kind} AS participant, r.status AS status,
        r.cost_share AS cost_share, r.valid_from AS valid_from, r.valid_to AS valid_to, r.from_basis AS from_basis, r.to_basis AS to_basis,
        r.note AS note,
@@ -23,7 +23,7 @@ OPTIONAL MATCH (cur:Current {id: 'graph'})
 WITH cur.gen AS gen
 MATCH (f:Entity {id: $id, gen: gen})-[r:PARTICIPATES_IN|LEADS|CHAIRS|MEMBER_OF]->(c:Entity {gen: gen})
 WHERE $as_of_start IS NULL OR (
-        (r.t_from IS NULL OR r.t_from <= $as_of_end OR r.from_basis = $as_of_unstated) AND (r.t_to IS NULL OR r.t_to > $as_of_start))
+        (r.t_from IS NULL OR r.t_from <= $as_of_end OR r.from_basis IN $as_of_unstated) AND (r.t_to IS NULL OR r.t_to > $as_of_start))
 RETURN CASE type(r) WHEN 'PARTICIPATES_IN' THEN 'participates' WHEN 'LEADS' THEN 'leads'
                     WHEN 'CHAIRS' THEN 'chairs' ELSE 'member' END AS relation,
        r.status AS status, coalesce(r.role, r.arrangement) AS role,

@@ -3,7 +3,8 @@
 Each side is the set of facts holding at its date (graphmodel.timeline's one as_of rule).
 What holds at `to` and not at `from` is split by how its start is known: *started* (a
 stated or inferred start between the dates) or *first reported* (no start is stated; the
-first document stating it is dated between them, so it may be much older). A relationship
+documents first show it holding between them, by a first report or a held_by date, so it
+may be much older). A relationship
 whose own start is stated earlier but that appears only because one of its ends is first
 reported later counts as first reported too.
 """
@@ -241,7 +242,7 @@ def network_diff(engine: Engine, date_from: str | None, date_to: str | None) -> 
         result["first_reported_note"] = (
             f"{len(result['entities_first_reported'])} entities and "
             f"{len(result['relationships_first_reported'])} relationships appear by {date_to} "
-            f"only because a document first reports them after {date_from}: their start is "
+            f"only because the documents first show them after {date_from}: their start is "
             "not stated, so they may be older (entities_first_reported, "
             "relationships_first_reported); entities_started and relationships_started have a "
             "stated or inferred start between the dates"

@@ -277,5 +277,13 @@ def build_flowchart(engine: Engine, root: str, as_of: str | None = None) -> Flow
     documents = engine.read("export_documents", {"ids": sorted(cited)}) if cited else []
     note = (time_note(engine, as_of, roots) or {}).get("note")
     return Flowchart(
-        entity["id"], entity["name"], entity["kind"], str(as_of), nodes, edges, people, documents, note
+        entity["id"],
+        entity["name"],
+        entity["kind"],
+        str(as_of),
+        nodes,
+        edges,
+        people,
+        documents,
+        note,
     )

@@ -45,7 +45,7 @@ MATCH (t:Entity {gen: gen})-[:PART_OF*0..2]->(m)
 MATCH (l:Entity {gen: gen})-[r:LEADS]->(t)
 WHERE ($role IS NULL OR r.role = $role)
   AND ($as_of_start IS NULL OR (
-        (r.t_from IS NULL OR r.t_from <= $as_of_end OR r.from_basis = $as_of_unstated) AND (r.t_to IS NULL OR r.t_to > $as_of_start)))
+        (r.t_from IS NULL OR r.t_from <= $as_of_end OR r.from_basis IN $as_of_unstated) AND (r.t_to IS NULL OR r.t_to > $as_of_start)))
 WITH l, r, t, min(rank) AS rank, collect(DISTINCT m.id)[0] AS via
 RETURN {id: l.id, name: l.name, kind: l.kind} AS leader, r.role AS role,
        {id: t.id, name: t.name, kind: t.kind} AS target, via, rank,
