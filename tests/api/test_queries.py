@@ -193,7 +193,7 @@ def test_entity_answer_holds_every_relationship_in_both_directions(
         body = client.get(f"/api/entities/{entity_id}").json()
         rows = engine.read(
             "entity_relationships",
-            {"id": entity_id, "as_of_start": None, "as_of_end": None, "as_of_unstated": ""},
+            {"id": entity_id, "as_of_start": None, "as_of_end": None, "as_of_unstated": []},
         )
         assert len(body["relationships"]) == len(rows)
         assert {r["direction"] for r in body["relationships"]} == {r["direction"] for r in rows}

@@ -31,7 +31,7 @@ def test_emsou_as_of_2013_exists_from_2002_and_says_what_it_leaves_out(client: T
         ("live", "2002", "stated")
     ]
     assert not _rels(body, "PARTICIPATES_IN", "in")  # its members are first reported in 2018
-    left = {(r["what"], r["first_reported"]): r["count"] for r in body["time"]["left_out"]}
+    left = {(r["what"], r["known_from"]): r["count"] for r in body["time"]["left_out"]}
     assert left[("relationships", "2018-07-25")] >= 5
     assert "no stated start" in body["time"]["note"] and "include_unstated" in body["time"]["note"]
 
@@ -74,12 +74,15 @@ def test_diff_2013_2020_separates_started_from_first_reported(client: TestClient
     started = {e["id"]: e for e in body["entities_started"]}
     reported = {e["id"]: e for e in body["entities_first_reported"]}
     assert reported["acro"]["from_basis"] == "first_reported"  # only in the 2018 register
-    # NETIC has no stated start, but its programme's facts are dated from 2016 (000 2.6)
-    assert started["netic"]["from_basis"] == "inferred"
+    # NETIC has no stated start; its areas of focus are dated 2017 (000 2.9): held by then
+    assert reported["netic"]["from_basis"] == "held_by"
+    assert reported["netic"]["valid_from"] == "2017" and reported["netic"]["from_note"]
+    # WYFRS took part from February 2018, which says nothing of when it began
+    assert "wyfrs" in reported and "wyfrs" not in started
     assert "natmsn" in started and started["natmsn"]["valid_from"] == "2016"
     assert all(e["from_basis"] in ("stated", "inferred") for e in started.values())
     assert len(body["relationships_first_reported"]) > len(body["relationships_started"])
-    assert "first reports them" in body["first_reported_note"]
+    assert "first show them" in body["first_reported_note"]
     assert body["time"]["from"]["left_out"]
 
 
@@ -155,4 +158,4 @@ def test_maps_show_money_by_the_same_rule(client: TestClient, engine) -> None:
 def test_maps_carry_the_time_note(client: TestClient) -> None:
     page = client.get("/maps/neighbourhood", params={"entity": "emsou", "as_of": "2013"})
     assert page.status_code == 200 and 'id="time-note"' in page.text
-    assert "first reported on 2018-07-25" in page.text
+    assert "known only from 2018-07-25" in page.text
