@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Query, Request
 
 from graphmodel.engine import Engine
 from graphmodel.settings import Settings
+from graphmodel.timeline import TimePoint
 
-__all__ = ["EngineDep", "SettingsDep", "get_engine", "get_settings"]
+__all__ = ["EngineDep", "SettingsDep", "AsOfDep", "get_engine", "get_settings", "time_point"]
 
 
 async def get_engine(request: Request) -> Engine:
@@ -26,3 +27,29 @@ async def get_settings(request: Request) -> Settings:
 
 EngineDep = Annotated[Engine, Depends(get_engine)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+
+async def time_point(
+    as_of: Annotated[
+        str | None,
+        Query(
+            max_length=10,
+            description="Facts holding at this date: YYYY, YYYY-MM or YYYY-MM-DD "
+            "(docs/time-and-money.md)",
+        ),
+    ] = None,
+    include_unstated: Annotated[
+        bool,
+        Query(
+            description="With as_of: also show facts whose start is not stated and whose "
+            "first report is later than as_of (from_basis: first_reported)"
+        ),
+    ] = False,
+) -> TimePoint | None:
+    """The as_of date of a request with its include_unstated choice (None when not given)."""
+    if as_of is None or not as_of.strip():
+        return None
+    return TimePoint(as_of.strip(), include_unstated)
+
+
+AsOfDep = Annotated[TimePoint | None, Depends(time_point)]

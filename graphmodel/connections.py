@@ -12,7 +12,7 @@ from typing import Any
 from graphmodel.engine.base import Engine
 from graphmodel.entities import require_entity
 from graphmodel.errors import InvalidRequestError
-from graphmodel.timeline import as_of_params
+from graphmodel.timeline import as_of_params, time_note
 
 __all__ = ["connections", "MAX_HOPS"]
 
@@ -87,5 +87,6 @@ def connections(engine: Engine, source: str, target: str, max_hops: int = 4, as_
         "to": end,
         "hops": len(paths[0]) if paths else None,
         "paths": paths,
+        "time": time_note(engine, as_of),
         "note": None,
     }

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ import yaml
 
 from graphmodel.errors import InvalidDataError, Problem
 from graphmodel.schema import Schema, load_schema
+from graphmodel.timeline import parse_partial_date
 from graphmodel.yamlines import Located, read_yaml
 
 __all__ = [
@@ -34,24 +36,28 @@ __all__ = [
 ]
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_DATE = re.compile(r"^\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$")
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 _BASES = ("total", "annual", "one_off")
 _CASH = ("cash", "non_cash", "combined")
 
 _DOCUMENT_KEYS = {"id", "title", "body", "kind", "date", "file", "notes"}
-_ENTITY_KEYS = {"id", "kind", "name", "aliases", "properties", "since", "until", "region", "note"}
+_TIME_KEYS = {"since", "until", "inferred", "review_on", "held_by"}
+_ENTITY_KEYS = {"id", "kind", "name", "aliases", "properties", "region", "note"} | _TIME_KEYS
 _ENTITY_FILE_KEYS = _ENTITY_KEYS | {"sources"}
 _FACT_ENTITY_KEYS = _ENTITY_KEYS | {"ref"}
 _MENTION_KEYS = {"id", "ref", "aliases"}
-_REL_KEYS = {"type", "from", "to", "ref", "since", "until", "note"} | {
-    "role",
-    "status",
-    "arrangement",
-    "cost_share",
-    "title",
-}
-_STATUS_KEYS = {"entity", "status", "ref", "since", "until", "note"}
+_REL_KEYS = (
+    {"type", "from", "to", "ref", "note"}
+    | _TIME_KEYS
+    | {
+        "role",
+        "status",
+        "arrangement",
+        "cost_share",
+        "title",
+    }
+)
+_STATUS_KEYS = {"entity", "status", "ref", "note"} | _TIME_KEYS
 _FIGURE_KEYS = {
     "entity",
     "kind",
@@ -63,6 +69,9 @@ _FIGURE_KEYS = {
     "force",
     "ref",
     "description",
+    "id",
+    "part_of",
+    "hypothetical",
 }
 
 
@@ -72,6 +81,34 @@ class Source:
 
     document: str
     ref: str
+
+
+@dataclass(frozen=True)
+class Where:
+    """Where a fact is written: its file, the line of the item and of each of its keys."""
+
+    file: str
+    line: int
+    key_lines: tuple[tuple[str, int], ...] = ()
+
+    @classmethod
+    def of(cls, file: str, item: Located) -> Where:
+        """The location of a Located item in `file`."""
+        return cls(file, item.line, tuple(item.key_lines.items()))
+
+    def line_of(self, key: str) -> int:
+        """The line of `key`, or of the item when the key is absent."""
+        return dict(self.key_lines).get(key, self.line)
+
+
+@dataclass
+class TimeFacts:
+    """How a fact's dates are known beyond since/until: which of them are inferred (the note
+    says how) and the date it is only to be reviewed on (not an end)."""
+
+    inferred: tuple[str, ...] = ()
+    review_on: str | None = None
+    held_by: str | None = None  # shown holding by this date; its start is earlier or unknown
 
 
 @dataclass
@@ -100,6 +137,8 @@ class Entity:
     until: str | None
     sources: list[Source]
     origin: str
+    where: Where | None = None
+    time: TimeFacts = field(default_factory=TimeFacts)
 
 
 @dataclass
@@ -114,6 +153,8 @@ class Relationship:
     until: str | None
     note: str | None
     sources: list[Source]
+    where: Where | None = None
+    time: TimeFacts = field(default_factory=TimeFacts)
 
     @property
     def key(self) -> tuple[Any, ...]:
@@ -131,6 +172,8 @@ class StatusFact:
     until: str | None
     note: str | None
     sources: list[Source]
+    where: Where | None = None
+    time: TimeFacts = field(default_factory=TimeFacts)
 
 
 @dataclass
@@ -147,6 +190,10 @@ class Figure:
     force: str | None
     description: str
     sources: list[Source]
+    id: str = ""
+    part_of: str | None = None
+    hypothetical: bool = False
+    where: Where | None = None
 
 
 @dataclass
@@ -159,32 +206,60 @@ class Dataset:
     statuses: list[StatusFact]
     figures: list[Figure]
     files: list[Path] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+    @cached_property
+    def implied_starts(self) -> dict[str, tuple[str, str]]:
+        """{entity id: (date, why)} for entities with no start of their own that a fact about
+        them (its start, or the date it is known to hold by) shows existing before they are
+        first reported, or before the date they are known to hold by.
+
+        An entity a relationship or status holds for from D existed at D; `why` names the
+        fact and its citation (graphmodel.timeline shows the entity from D, `held_by`).
+        """
+        found: dict[str, tuple[str, str]] = {}
+
+        def consider(entity_id: str, since: str | None, what: str, sources: list[Source]) -> None:
+            entity = self.entities.get(entity_id)
+            if not since or entity is None or entity.since:
+                return
+            first = self.earliest_date(entity.sources)
+            if entity.time.held_by and first:
+                first = min(first, entity.time.held_by)
+            if first is None or since >= first or (entity.until and since > entity.until):
+                return
+            if entity_id not in found or since < found[entity_id][0]:
+                cite = "; ".join(f"{s.document} {s.ref}" for s in sorted(set(sources)))
+                found[entity_id] = (
+                    since,
+                    f"no start stated; it existed by {since}: {what} ({cite})",
+                )
+
+        for rel in self.relationships:
+            start = rel.since or rel.time.held_by
+            what = f"{rel.type} {rel.source} -> {rel.target} from {start}"
+            consider(rel.source, start, what, rel.sources)
+            consider(rel.target, start, what, rel.sources)
+        for status in self.statuses:
+            start = status.since or status.time.held_by
+            consider(status.entity, start, f"{status.status} from {start}", status.sources)
+        return found
 
     def document_date(self, source: Source) -> str | None:
         """The date of the document a source cites."""
         return self.documents[source.document].date
 
     def earliest_date(self, sources: Iterable[Source]) -> str | None:
-        """The earliest date among the documents cited (None when none is dated)."""
-        dates = [d for d in (self.document_date(s) for s in sources) if d]
-        return min(dates) if dates else None
+        """The date a fact is first reported: the earliest date among the documents cited.
 
-
-def parse_partial_date(value: Any) -> str | None:
-    """A YYYY, YYYY-MM or YYYY-MM-DD string for a date-like value, or None if it is not one."""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, int) and 1000 <= value <= 9999:
-        return str(value)
-    if isinstance(value, str) and _DATE.match(value.strip()):
-        text = value.strip()
-        if len(text) == 10:
-            try:
-                dt.date.fromisoformat(text)
-            except ValueError:
-                return None
-        return text
-    return None
+        None when no cited document is dated, or when one of them is undated reference
+        data (the list of forces and regions): reference data states standing facts, which
+        hold at every date (from_basis `undated`).
+        """
+        dates = [self.document_date(s) for s in sources]
+        if not dates or None in dates:
+            return None
+        return min(d for d in dates if d)
 
 
 def _is_scalar(value: Any) -> bool:
@@ -205,6 +280,8 @@ class _Reader:
         self.relationships: dict[tuple[Any, ...], Relationship] = {}
         self.statuses: list[StatusFact] = []
         self.figures: list[Figure] = []
+        self.figure_ids: dict[str, Figure] = {}
+        self.figure_parts: list[tuple[str, Located, str]] = []
         self.files: list[Path] = []
 
     # -- helpers ---------------------------------------------------------
@@ -262,11 +339,31 @@ class _Reader:
             )
         return value
 
-    def span(self, file: str, item: Located) -> tuple[str | None, str | None]:
+    def span(self, file: str, item: Located) -> tuple[str | None, str | None, TimeFacts]:
+        """(since, until, how they are known) of a fact; problems for malformed ones."""
         since, until = self.date(file, item, "since"), self.date(file, item, "until")
-        if since and until and since > until:
-            self.problem(file, item, "until", f"ends ({until}) before it starts ({since})")
-        return since, until
+        raw = item.get("inferred") or []
+        inferred = [raw] if isinstance(raw, str) else raw
+        if not isinstance(inferred, list) or not set(inferred) <= {"since", "until"}:
+            self.problem(
+                file, item, "inferred", f"malformed {raw!r}", "since, until or [since, until]"
+            )
+            inferred = []
+        for key in inferred:
+            if item.get(key) is None:
+                self.problem(file, item, "inferred", f"says {key} is inferred but gives no {key}")
+        props = item.get("properties")
+        if inferred and not (item.get("note") or (isinstance(props, dict) and props.get("note"))):
+            self.problem(
+                file, item, "note", "an inferred date needs a note saying how it was inferred"
+            )
+        held_by = self.date(file, item, "held_by")
+        if held_by and since:
+            self.problem(file, item, "held_by", "give since (a start) or held_by (a date it held "
+                         "by, start unknown), not both")  # fmt: skip
+        if held_by and not (item.get("note") or (isinstance(props, dict) and props.get("note"))):
+            self.problem(file, item, "note", "held_by needs a note saying how it is known")
+        return since, until, TimeFacts(tuple(inferred), self.date(file, item, "review_on"), held_by)
 
     def items(self, file: str, data: Any, section: str) -> list[Located]:
         value = data.get(section) if isinstance(data, dict) else None
@@ -405,13 +502,14 @@ class _Reader:
                 clean[str(key)] = value
         if item.get("note"):
             clean["note"] = str(item["note"])
-        since, until = self.span(file, item)
+        since, until, time = self.span(file, item)
         if not sources:
             self.problem(file, item, "sources", "an entity needs at least one source")
         if eid and kind and name:
             self.entities[eid] = Entity(
-                eid, kind, name, [str(a) for a in aliases], clean, since, until, sources, file
-            )
+                eid, kind, name, [str(a) for a in aliases], clean, since, until, sources, file,
+                Where.of(file, item), time,
+            )  # fmt: skip
             self.entity_where[eid] = (file, item.line)
             if item.get("region") is not None:
                 self.pending.append((file, item, "region"))
@@ -510,6 +608,7 @@ class _Reader:
                                 None,
                                 None,
                                 list(entity.sources[:1]),
+                                Where.of(file, item),
                             )
                         )
             elif name == "mentions":
@@ -534,6 +633,31 @@ class _Reader:
                 self.read_status(file, item, doc)
             elif name == "figures":
                 self.read_figure(file, item, doc)
+        self.check_figure_parts()
+
+    def check_figure_parts(self) -> None:
+        """Every part_of names a figure of the same kind and currency, and no figure is part
+        of itself, directly or not."""
+        for file, item, whole_id in self.figure_parts:
+            whole = self.figure_ids.get(whole_id)
+            if whole is None:
+                self.problem(file, item, "part_of", f"refers to unknown figure {whole_id!r}",
+                             "give the whole figure an id and use it here")  # fmt: skip
+                continue
+            if item.get("kind") != whole.kind or item.get("currency") != whole.currency:
+                self.problem(file, item, "part_of",
+                             f"a part must have the kind and currency of {whole_id!r} "
+                             f"({whole.kind}, {whole.currency})")  # fmt: skip
+            seen, step = {str(item.get("id") or "")}, whole
+            while step.part_of:
+                if step.id in seen:
+                    self.problem(file, item, "part_of", "figures are part of each other in a loop")
+                    break
+                seen.add(step.id)
+                nxt = self.figure_ids.get(step.part_of)
+                if nxt is None:
+                    break
+                step = nxt
 
     def read_relationship(self, file: str, item: Located, document: str | None) -> None:
         self.unknown_keys(file, item, _REL_KEYS, "a relationship")
@@ -545,7 +669,7 @@ class _Reader:
         source = self.entity_ref(file, item, "from")
         target = self.entity_ref(file, item, "to")
         src = self.source(file, item, document, "ref")
-        since, until = self.span(file, item)
+        since, until, time = self.span(file, item)
         if spec is None:
             return
         if source and source.kind not in spec.from_kinds:
@@ -607,6 +731,8 @@ class _Reader:
                     until,
                     str(note) if note else None,
                     [src],
+                    Where.of(file, item),
+                    time,
                 )
             )
 
@@ -618,8 +744,32 @@ class _Reader:
         for src in rel.sources:
             if src not in existing.sources:
                 existing.sources.append(src)
-        existing.since = existing.since or rel.since
-        existing.until = existing.until or rel.until
+        if rel.since and not existing.since:
+            existing.since = rel.since
+            existing.time = TimeFacts(
+                tuple({*existing.time.inferred, *(k for k in rel.time.inferred if k == "since")}),
+                existing.time.review_on or rel.time.review_on,
+                existing.time.held_by,
+            )
+        if rel.until and not existing.until:
+            existing.until = rel.until
+            existing.time = TimeFacts(
+                tuple({*existing.time.inferred, *(k for k in rel.time.inferred if k == "until")}),
+                existing.time.review_on or rel.time.review_on,
+                existing.time.held_by,
+            )
+        if rel.time.review_on and not existing.time.review_on:
+            existing.time = TimeFacts(
+                existing.time.inferred, rel.time.review_on, existing.time.held_by
+            )
+        if (
+            rel.time.held_by
+            and not existing.since
+            and (not existing.time.held_by or rel.time.held_by < existing.time.held_by)
+        ):
+            existing.time = TimeFacts(
+                existing.time.inferred, existing.time.review_on, rel.time.held_by
+            )
         if rel.note and rel.note != existing.note:
             existing.note = f"{existing.note}; {rel.note}" if existing.note else rel.note
 
@@ -629,11 +779,20 @@ class _Reader:
         status = self.text(file, item, "status")
         status = self.choice(file, item, "status", status, self.schema.lifecycle, "status")
         src = self.source(file, item, document, "ref")
-        since, until = self.span(file, item)
+        since, until, time = self.span(file, item)
         note = item.get("note")
         if entity and status and src:
             self.statuses.append(
-                StatusFact(entity.id, status, since, until, str(note) if note else None, [src])
+                StatusFact(
+                    entity.id,
+                    status,
+                    since,
+                    until,
+                    str(note) if note else None,
+                    [src],
+                    Where.of(file, item),
+                    time,
+                )  # fmt: skip
             )
 
     def read_figure(self, file: str, item: Located, document: str | None) -> None:
@@ -668,6 +827,20 @@ class _Reader:
             force = force_entity.id if force_entity else None
         description = self.text(file, item, "description")
         src = self.source(file, item, document, "ref")
+        figure_id = self.text(file, item, "id", required=False)
+        if figure_id is not None and not SLUG.match(figure_id):
+            self.problem(file, item, "id", f"{figure_id!r} is not a lowercase hyphenated slug")
+            figure_id = None
+        if figure_id is not None and figure_id in self.figure_ids:
+            self.problem(file, item, "id", f"duplicate figure id {figure_id!r}")
+            figure_id = None
+        part_of = self.text(file, item, "part_of", required=False)
+        if part_of is not None:
+            self.figure_parts.append((file, item, part_of))
+        hypothetical = item.get("hypothetical", False)
+        if not isinstance(hypothetical, bool):
+            self.problem(file, item, "hypothetical", f"malformed {hypothetical!r}", "true or false")
+            hypothetical = False
         if (
             entity
             and kind
@@ -690,8 +863,14 @@ class _Reader:
                     force,
                     description,
                     [src],
+                    figure_id or "",
+                    part_of,
+                    hypothetical,
+                    Where.of(file, item),
                 )
             )
+            if figure_id:
+                self.figure_ids[figure_id] = self.figures[-1]
 
     def period(self, file: str, item: Located) -> str | None:
         raw = item.get("period")
@@ -730,7 +909,7 @@ def read_dataset(seed_dir: Path, schema: Schema | None = None) -> Dataset:
     reader.resolve()
     if reader.problems:
         raise InvalidDataError(reader.problems)
-    return Dataset(
+    dataset = Dataset(
         reader.documents,
         reader.entities,
         list(reader.relationships.values()),
@@ -738,3 +917,9 @@ def read_dataset(seed_dir: Path, schema: Schema | None = None) -> Dataset:
         reader.figures,
         reader.files,
     )
+    from graphmodel.timecheck import check_time  # noqa: PLC0415 - needs a whole Dataset
+
+    errors, dataset.warnings = check_time(dataset)
+    if errors:
+        raise InvalidDataError(errors + dataset.warnings)
+    return dataset

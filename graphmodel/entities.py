@@ -7,7 +7,7 @@ from typing import Any
 from graphmodel.engine.base import Engine
 from graphmodel.errors import InvalidRequestError, NotFoundError
 from graphmodel.search import search
-from graphmodel.timeline import as_of_params
+from graphmodel.timeline import as_of_params, with_time
 
 __all__ = ["get_entity", "list_entities", "require_entity", "resolve_region", "INTERNAL_PROPERTIES"]
 
@@ -102,7 +102,7 @@ def get_entity(engine: Engine, entity_id: str, as_of: str | None = None) -> dict
     relationships.sort(
         key=lambda r: (r["type"], r["direction"], r.get("role") or "", r["other"]["name"])
     )
-    return {
+    answer = {
         "id": row["id"],
         "name": row["name"],
         "kind": row["kind"],
@@ -115,6 +115,7 @@ def get_entity(engine: Engine, entity_id: str, as_of: str | None = None) -> dict
         ],
         "relationships": relationships,
     }
+    return with_time(engine, answer, as_of, [entity_id])
 
 
 def list_entities(engine: Engine, kind: str | None = None, region: str | None = None,
@@ -130,9 +131,10 @@ def list_entities(engine: Engine, kind: str | None = None, region: str | None = 
     }
     total = engine.read("entity_count", params)
     results = engine.read("entity_list", {**params, "limit": limit, "offset": offset})
-    return {
+    answer = {
         "total": total[0]["total"] if total else 0,
         "limit": limit,
         "offset": offset,
         "results": results,
     }
+    return with_time(engine, answer, as_of)

@@ -55,9 +55,11 @@ class Problem:
     field: str
     message: str
     hint: str = ""
+    severity: str = "error"  # or "warning": reported, but the data is still loaded
 
     def __str__(self) -> str:
-        text = f"{self.file}:{self.line}: {self.field}: {self.message}"
+        label = "warning: " if self.severity == "warning" else ""
+        text = f"{self.file}:{self.line}: {self.field}: {label}{self.message}"
         return f"{text} ({self.hint})" if self.hint else text
 
 
@@ -66,8 +68,12 @@ class InvalidDataError(CollabGraphError):
 
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(problems)
-        count = len(self.problems)
-        super().__init__(f"{count} problem{'s' if count != 1 else ''} in the seed data")
+        count = sum(1 for p in self.problems if p.severity == "error")
+        warnings = len(self.problems) - count
+        text = f"{count} problem{'s' if count != 1 else ''} in the seed data"
+        if warnings:
+            text += f" (and {warnings} warning{'s' if warnings != 1 else ''})"
+        super().__init__(text)
 
 
 @dataclass

@@ -6,7 +6,7 @@ from typing import Any
 
 from graphmodel.engine.base import Engine
 from graphmodel.entities import require_entity
-from graphmodel.timeline import as_of_params
+from graphmodel.timeline import as_of_params, with_time
 
 __all__ = ["governance_of", "MAX_DEPTH"]
 
@@ -84,4 +84,5 @@ def governance_of(engine: Engine, entity_id: str, as_of: str | None = None) -> d
     for row in engine.read("governance_below", {"id": entity_id, **time}):
         key = {"governs": "governs", "reported_by": "reported_by", "part": "parts"}[row["relation"]]
         below[key].append({"entity": row["other"], "sources": row["sources"]})
-    return {"entity": entity, "governed_by": governed_by, "chain": chain, "below": below}
+    answer = {"entity": entity, "governed_by": governed_by, "chain": chain, "below": below}
+    return with_time(engine, answer, as_of, [entity_id])

@@ -9,7 +9,7 @@ from graphmodel.engine.base import Engine
 from graphmodel.entities import require_entity
 from graphmodel.errors import InvalidRequestError
 from graphmodel.schema import load_schema
-from graphmodel.timeline import as_of_params
+from graphmodel.timeline import as_of_params, with_time
 
 __all__ = ["participants", "involvement"]
 
@@ -26,7 +26,8 @@ def participants(engine: Engine, collaboration: str, status: str | None = None,
     by_status: dict[str, list[str]] = defaultdict(list)
     for row in rows:
         by_status[row["status"]].append(row["participant"]["id"])
-    return {"collaboration": entity, "participants": rows, "by_status": dict(by_status)}
+    answer = {"collaboration": entity, "participants": rows, "by_status": dict(by_status)}
+    return with_time(engine, answer, as_of, [collaboration])
 
 
 def involvement(engine: Engine, entity_id: str, as_of: str | None = None) -> dict[str, Any]:
@@ -58,4 +59,4 @@ def involvement(engine: Engine, entity_id: str, as_of: str | None = None) -> dic
         else:
             key = relation_group[row["relation"]]
         groups.setdefault(key, []).append({k: v for k, v in row.items() if v is not None})
-    return {"entity": entity, **groups}
+    return with_time(engine, {"entity": entity, **groups}, as_of, [entity_id])

@@ -3,7 +3,8 @@
 Every row carries its provenance as two aligned lists, ``source_documents`` and
 ``source_refs`` (both engines store lists of strings; neither stores maps on a node),
 and its time span as ISO strings: ``valid_from`` (stated, or else the date of the
-earliest document that states it, ``from_basis`` saying which) and ``valid_to``.
+earliest document that states it, ``from_basis`` saying which) and ``valid_to``, by
+graphmodel.timeline's one rule.
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from graphmodel.dataset import Dataset, Source
+from graphmodel.dataset import Dataset, Source, TimeFacts
 from graphmodel.schema import Schema
-from graphmodel.timeline import period_end, period_start
+from graphmodel.timeline import fact_span
 
 __all__ = ["LoadRows", "build_rows", "search_keys"]
 
@@ -35,16 +36,24 @@ def _provenance(sources: list[Source]) -> dict[str, list[str]]:
 
 
 def _span(
-    dataset: Dataset, since: str | None, until: str | None, sources: list[Source]
+    dataset: Dataset,
+    since: str | None,
+    until: str | None,
+    sources: list[Source],
+    time: TimeFacts | None = None,
+    implied: tuple[str, str] | None = None,
 ) -> dict[str, Any]:
-    valid_from = since or dataset.earliest_date(sources)
-    return {
-        "valid_from": valid_from,
-        "valid_to": until,
-        "t_from": period_start(valid_from),
-        "t_to": period_end(until),
-        "from_basis": "stated" if since else ("document" if valid_from else "undated"),
-    }
+    """The time properties of a fact (graphmodel.timeline.fact_span), with its review date."""
+    span = fact_span(
+        since,
+        until,
+        dataset.earliest_date(sources),
+        time.inferred if time else (),
+        implied,
+        time.held_by if time else None,
+    )
+    span["review_on"] = time.review_on if time else None
+    return span
 
 
 def _fact_id(*parts: Any) -> str:
@@ -86,7 +95,7 @@ def build_rows(dataset: Dataset, schema: Schema) -> LoadRows:
         )
     latest_status: dict[str, tuple[str, str]] = {}
     for status in dataset.statuses:
-        span = _span(dataset, status.since, status.until, status.sources)
+        span = _span(dataset, status.since, status.until, status.sources, status.time)
         key = (span["valid_from"] or "", status.status)
         if status.entity not in latest_status or key >= latest_status[status.entity]:
             latest_status[status.entity] = key
@@ -114,7 +123,14 @@ def build_rows(dataset: Dataset, schema: Schema) -> LoadRows:
                 "search_text": " | ".join(keys),
                 "status": latest_status.get(entity.id, ("", None))[1],
                 "property_names": sorted(entity.properties),
-                **_span(dataset, entity.since, entity.until, entity.sources),
+                **_span(
+                    dataset,
+                    entity.since,
+                    entity.until,
+                    entity.sources,
+                    entity.time,
+                    dataset.implied_starts.get(entity.id),
+                ),  # fmt: skip
                 **_provenance(entity.sources),
             }
         )
@@ -125,7 +141,7 @@ def build_rows(dataset: Dataset, schema: Schema) -> LoadRows:
             {
                 "id": _fact_id(rel.type, rel.source, rel.target, sorted(rel.properties.items())),
                 "note": rel.note,
-                **_span(dataset, rel.since, rel.until, rel.sources),
+                **_span(dataset, rel.since, rel.until, rel.sources, rel.time),
                 **_provenance(rel.sources),
             }
         )
@@ -135,8 +151,11 @@ def build_rows(dataset: Dataset, schema: Schema) -> LoadRows:
         rows.figures.append(
             {
                 "entity": fig.entity,
-                "id": _fact_id("figure", index, fig.entity, fig.kind, fig.amount, fig.period),
+                "id": fig.id
+                or _fact_id("figure", index, fig.entity, fig.kind, fig.amount, fig.period),
                 "props": {
+                    "part_of": fig.part_of,
+                    "hypothetical": fig.hypothetical,
                     "kind": fig.kind,
                     "amount": fig.amount,
                     "currency": fig.currency,

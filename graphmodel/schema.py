@@ -55,6 +55,8 @@ class Schema:
     arrangements: dict[str, str]
     lifecycle: dict[str, str]
     figure_kinds: dict[str, str]
+    figure_fields: dict[str, str]
+    time_bases: dict[str, str]
 
     def vocabulary(self, prop: str) -> dict[str, str]:
         """The allowed values of a relationship property that has a closed vocabulary."""
@@ -117,6 +119,8 @@ def parse_schema(raw: Any) -> Schema:
         arrangements=_vocab(raw, "arrangements"),
         lifecycle=_vocab(raw, "lifecycle"),
         figure_kinds=_vocab(raw, "figure_kinds"),
+        figure_fields=_vocab(raw, "figure_fields"),
+        time_bases=_vocab(raw, "time_bases"),
     )
 
 

@@ -37,6 +37,14 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Located:  # n
     result.key_lines = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
+        if key in result:
+            # A second `statuses:` or `name:` would silently replace the first.
+            raise yaml.constructor.ConstructorError(
+                "while reading a mapping",
+                node.start_mark,
+                f"duplicate key {key!r} (first on line {result.key_lines[str(key)]})",
+                key_node.start_mark,
+            )
         result[key] = loader.construct_object(value_node, deep=True)
         result.key_lines[str(key)] = key_node.start_mark.line + 1
     return result

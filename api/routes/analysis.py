@@ -9,7 +9,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
 
-from api.deps import EngineDep
+from api.deps import AsOfDep, EngineDep
 from graphmodel import analysis
 from graphmodel.errors import InvalidRequestError
 
@@ -18,9 +18,7 @@ __all__ = ["router"]
 router = APIRouter(prefix="/api/analysis", tags=["analysis"])
 
 Region = Annotated[str | None, Query(description="Region id or police.uk name (east-midlands)")]
-AsOf = Annotated[
-    str | None, Query(description="Facts holding at this date: YYYY, YYYY-MM or YYYY-MM-DD")
-]
+AsOf = AsOfDep  # as_of and include_unstated (graphmodel.timeline)
 Format = Annotated[str | None, Query(description="json (default) or csv")]
 
 

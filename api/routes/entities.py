@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 
-from api.deps import EngineDep
+from api.deps import AsOfDep, EngineDep
 from api.tabular import list_response
 from graphmodel.entities import get_entity, list_entities
 from graphmodel.participation import involvement
@@ -15,9 +15,7 @@ from graphmodel.schema import load_schema
 
 router = APIRouter(tags=["entities"])
 
-AsOf = Annotated[
-    str | None, Query(max_length=10, description="YYYY, YYYY-MM or YYYY-MM-DD", examples=["2013"])
-]
+AsOf = AsOfDep  # as_of and include_unstated (graphmodel.timeline)
 EntityId = Annotated[str, Path(min_length=1, max_length=200, examples=["odyssey"])]
 Kind = Annotated[str | None, Query(pattern="^(" + "|".join(load_schema().kinds) + ")$")]
 Fmt = Annotated[str | None, Query(pattern="^(json|csv)$")]

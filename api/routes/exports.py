@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 from fastapi.responses import Response
 
-from api.deps import EngineDep
+from api.deps import AsOfDep, EngineDep
 from graphmodel.exports import (
     CONTENT_TYPES,
     FLOWCHART_FORMATS,
@@ -23,9 +23,7 @@ from graphmodel.exports import (
 
 router = APIRouter(tags=["exports"])
 
-AsOf = Annotated[
-    str | None, Query(max_length=10, description="YYYY, YYYY-MM or YYYY-MM-DD; default today")
-]
+AsOf = AsOfDep  # as_of and include_unstated (graphmodel.timeline)
 Id = Annotated[str, Path(min_length=1, max_length=200)]
 
 

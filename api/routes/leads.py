@@ -7,12 +7,13 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from api.deps import EngineDep
+from api.deps import AsOfDep, EngineDep
 from api.tabular import list_response
 from graphmodel.errors import InvalidRequestError
 from graphmodel.leads import leads_matching, leads_of_leader
 from graphmodel.schema import load_schema
 from graphmodel.search import MAX_QUERY_LENGTH
+from graphmodel.timeline import with_time
 
 router = APIRouter(tags=["leads"])
 
@@ -32,7 +33,7 @@ def leads(
         str | None, Query(min_length=1, max_length=200, examples=["west-yorkshire"])
     ] = None,
     role: Role = None,
-    as_of: Annotated[str | None, Query(max_length=10)] = None,
+    as_of: AsOfDep = None,
     format: Annotated[str | None, Query(pattern="^(json|csv)$")] = None,
 ) -> Response:
     """`q`: what matches the text (and its parts) and who leads it; `leader`: what that id leads.
@@ -45,4 +46,5 @@ def leads(
         results = leads_of_leader(engine, leader, role, as_of)
     else:
         results = leads_matching(engine, q or "", role, as_of)
-    return list_response(request, format, {"results": results}, "results", "leads")
+    payload = with_time(engine, {"results": results}, as_of, [leader] if leader else None)
+    return list_response(request, format, payload, "results", "leads")

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from api.deps import EngineDep
+from api.deps import AsOfDep, EngineDep
 from graphmodel.maps import (
     DATA_FORMATS,
     MapQuery,
@@ -33,10 +33,7 @@ Region = Annotated[
 Entity = Annotated[
     str | None, Query(max_length=200, examples=["west-yorkshire"], description="an entity id")
 ]
-AsOf = Annotated[
-    str | None,
-    Query(max_length=10, examples=["2018-07"], description="YYYY, YYYY-MM or YYYY-MM-DD"),
-]
+AsOf = AsOfDep  # as_of and include_unstated (graphmodel.timeline)
 Size = Annotated[
     str | None,
     Query(

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 
-from api.deps import EngineDep
+from api.deps import AsOfDep, EngineDep
 from api.tabular import list_response
 from graphmodel.connections import MAX_HOPS, connections
 from graphmodel.governance import governance_of
@@ -16,9 +16,7 @@ from graphmodel.schema import load_schema
 
 router = APIRouter(tags=["network"])
 
-AsOf = Annotated[
-    str | None, Query(max_length=10, description="YYYY, YYYY-MM or YYYY-MM-DD", examples=["2013"])
-]
+AsOf = AsOfDep  # as_of and include_unstated (graphmodel.timeline)
 EntityId = Annotated[str, Path(min_length=1, max_length=200)]
 Status = Annotated[str | None, Query(pattern="^(" + "|".join(load_schema().statuses) + ")$")]
 

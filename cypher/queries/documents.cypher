@@ -28,7 +28,7 @@ MATCH (a:Entity {gen: gen})-[r]->(b:Entity {gen: gen})
 WHERE $id IN r.source_documents
 RETURN type(r) AS type, {id: a.id, name: a.name, kind: a.kind} AS from,
        {id: b.id, name: b.name, kind: b.kind} AS to, r.role AS role, r.status AS status,
-       r.valid_from AS valid_from, r.valid_to AS valid_to,
+       r.valid_from AS valid_from, r.valid_to AS valid_to, r.from_basis AS from_basis, r.to_basis AS to_basis,
        [i IN range(0, size(r.source_documents) - 1) WHERE r.source_documents[i] = $id |
          r.source_refs[i]][0] AS ref
 ORDER BY type, from.name, to.name

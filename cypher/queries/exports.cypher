@@ -16,7 +16,7 @@ OPTIONAL MATCH (cur:Current {id: 'graph'})
 WITH cur.gen AS gen
 MATCH (b:Entity {kind: 'board', gen: gen})-[r:IN_REGION]->(:Entity {id: $region, gen: gen})
 WHERE $as_of_start IS NULL OR (
-        (b.t_from IS NULL OR b.t_from <= $as_of_end) AND (b.t_to IS NULL OR b.t_to > $as_of_start))
+        (b.t_from IS NULL OR b.t_from <= $as_of_end OR b.from_basis IN $as_of_unstated) AND (b.t_to IS NULL OR b.t_to > $as_of_start))
 RETURN DISTINCT b.id AS id
 ORDER BY id;
 
@@ -29,11 +29,11 @@ UNWIND $ids AS focus
 MATCH (a:Entity {gen: gen})-[r:GOVERNS|REPORTS_TO|PART_OF]->(b:Entity {gen: gen})
 WHERE (a.id = focus OR b.id = focus)
   AND ($as_of_start IS NULL OR (
-        (r.t_from IS NULL OR r.t_from <= $as_of_end) AND (r.t_to IS NULL OR r.t_to > $as_of_start)))
+        (r.t_from IS NULL OR r.t_from <= $as_of_end OR r.from_basis IN $as_of_unstated) AND (r.t_to IS NULL OR r.t_to > $as_of_start)))
   AND ($as_of_start IS NULL OR (
-        (a.t_from IS NULL OR a.t_from <= $as_of_end) AND (a.t_to IS NULL OR a.t_to > $as_of_start)))
+        (a.t_from IS NULL OR a.t_from <= $as_of_end OR a.from_basis IN $as_of_unstated) AND (a.t_to IS NULL OR a.t_to > $as_of_start)))
   AND ($as_of_start IS NULL OR (
-        (b.t_from IS NULL OR b.t_from <= $as_of_end) AND (b.t_to IS NULL OR b.t_to > $as_of_start)))
+        (b.t_from IS NULL OR b.t_from <= $as_of_end OR b.from_basis IN $as_of_unstated) AND (b.t_to IS NULL OR b.t_to > $as_of_start)))
 RETURN DISTINCT type(r) AS type,
        {id: a.id, name: a.name, kind: a.kind} AS source,
        {id: b.id, name: b.name, kind: b.kind} AS target,
@@ -48,7 +48,7 @@ WITH cur.gen AS gen
 UNWIND $ids AS board
 MATCH (p:Entity {gen: gen})-[r:CHAIRS|MEMBER_OF]->(b:Entity {id: board, gen: gen})
 WHERE $as_of_start IS NULL OR (
-        (r.t_from IS NULL OR r.t_from <= $as_of_end) AND (r.t_to IS NULL OR r.t_to > $as_of_start))
+        (r.t_from IS NULL OR r.t_from <= $as_of_end OR r.from_basis IN $as_of_unstated) AND (r.t_to IS NULL OR r.t_to > $as_of_start))
 RETURN b.id AS board, type(r) AS type, r.arrangement AS arrangement,
        {id: p.id, name: p.name, kind: p.kind, aliases: p.aliases, title: p.title} AS person,
        [i IN range(0, size(r.source_documents) - 1) | {document: r.source_documents[i], ref: r.source_refs[i]}] AS sources
@@ -83,15 +83,15 @@ WITH cur.gen AS gen
 MATCH (n:Entity {kind: 'agreement', register: $register, gen: gen})
 OPTIONAL MATCH (p:Entity {gen: gen})-[pr:PARTICIPATES_IN]->(n)
 WHERE $as_of_start IS NULL OR (
-        (pr.t_from IS NULL OR pr.t_from <= $as_of_end) AND (pr.t_to IS NULL OR pr.t_to > $as_of_start))
+        (pr.t_from IS NULL OR pr.t_from <= $as_of_end OR pr.from_basis IN $as_of_unstated) AND (pr.t_to IS NULL OR pr.t_to > $as_of_start))
 WITH gen, n, collect(CASE WHEN p IS NULL THEN NULL ELSE
-       {id: p.id, name: p.name, kind: p.kind, status: pr.status, valid_from: pr.valid_from} END) AS participants
+       {id: p.id, name: p.name, kind: p.kind, status: pr.status, valid_from: pr.valid_from, from_basis: pr.from_basis} END) AS participants
 OPTIONAL MATCH (l:Entity {gen: gen})-[lr:LEADS]->(n)
 WHERE $as_of_start IS NULL OR (
-        (lr.t_from IS NULL OR lr.t_from <= $as_of_end) AND (lr.t_to IS NULL OR lr.t_to > $as_of_start))
+        (lr.t_from IS NULL OR lr.t_from <= $as_of_end OR lr.from_basis IN $as_of_unstated) AND (lr.t_to IS NULL OR lr.t_to > $as_of_start))
 WITH n, participants, collect(CASE WHEN l IS NULL THEN NULL ELSE
        {role: lr.role, id: l.id, name: l.name, kind: l.kind, aliases: l.aliases, title: l.title,
-        valid_from: lr.valid_from} END) AS leads
+        valid_from: lr.valid_from, from_basis: lr.from_basis} END) AS leads
 RETURN n.id AS id, n.name AS name, n.register_row AS register_row,
        n.register_section AS register_section, n.register_name AS register_name,
        n.purpose AS purpose, n.comment AS comment,

@@ -10,7 +10,7 @@ WHERE all(x IN relationships(path) WHERE type(x) = 'PART_OF' AND startNode(x) <>
    OR all(x IN relationships(path) WHERE type(x) IN ['PART_OF', 'COVERS'])
 MATCH (b:Entity {gen: gen})-[g:GOVERNS]->(a)
 WHERE $as_of_start IS NULL OR (
-        (g.t_from IS NULL OR g.t_from <= $as_of_end) AND (g.t_to IS NULL OR g.t_to > $as_of_start))
+        (g.t_from IS NULL OR g.t_from <= $as_of_end OR g.from_basis IN $as_of_unstated) AND (g.t_to IS NULL OR g.t_to > $as_of_start))
 RETURN DISTINCT {id: a.id, name: a.name, kind: a.kind} AS governed, length(path) AS hops,
        {id: b.id, name: b.name, kind: b.kind} AS board, g.note AS note,
        [i IN range(0, size(g.source_documents) - 1) |
@@ -26,7 +26,7 @@ UNWIND $ids AS bid
 MATCH (b:Entity {id: bid, gen: gen})-[r:CHAIRS|MEMBER_OF|REPORTS_TO]-(o:Entity {gen: gen})
 WHERE ((type(r) = 'REPORTS_TO' AND startNode(r) = b) OR (type(r) <> 'REPORTS_TO' AND endNode(r) = b))
   AND ($as_of_start IS NULL OR (
-        (r.t_from IS NULL OR r.t_from <= $as_of_end) AND (r.t_to IS NULL OR r.t_to > $as_of_start)))
+        (r.t_from IS NULL OR r.t_from <= $as_of_end OR r.from_basis IN $as_of_unstated) AND (r.t_to IS NULL OR r.t_to > $as_of_start)))
 RETURN bid AS board,
        CASE type(r) WHEN 'CHAIRS' THEN 'chair' WHEN 'MEMBER_OF' THEN 'member' ELSE 'reports_to' END AS relation,
        {id: o.id, name: o.name, kind: o.kind} AS other, r.arrangement AS arrangement,
@@ -42,7 +42,7 @@ WITH cur.gen AS gen
 MATCH (b:Entity {id: $id, gen: gen})-[r:GOVERNS|REPORTS_TO|PART_OF]-(o:Entity {gen: gen})
 WHERE ((type(r) = 'GOVERNS' AND startNode(r) = b) OR (type(r) <> 'GOVERNS' AND endNode(r) = b))
   AND ($as_of_start IS NULL OR (
-        (r.t_from IS NULL OR r.t_from <= $as_of_end) AND (r.t_to IS NULL OR r.t_to > $as_of_start)))
+        (r.t_from IS NULL OR r.t_from <= $as_of_end OR r.from_basis IN $as_of_unstated) AND (r.t_to IS NULL OR r.t_to > $as_of_start)))
 RETURN CASE type(r) WHEN 'GOVERNS' THEN 'governs' WHEN 'REPORTS_TO' THEN 'reported_by' ELSE 'part' END AS relation,
        {id: o.id, name: o.name, kind: o.kind} AS other,
        [i IN range(0, size(r.source_documents) - 1) |

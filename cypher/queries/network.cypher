@@ -8,8 +8,8 @@ WITH cur.gen AS gen
 UNWIND $ids AS nid
 MATCH (n:Entity {id: nid, gen: gen})-[r]-(m:Entity {gen: gen})
 WHERE ($as_of_start IS NULL OR (
-        (r.t_from IS NULL OR r.t_from <= $as_of_end) AND (r.t_to IS NULL OR r.t_to > $as_of_start)
-    AND (m.t_from IS NULL OR m.t_from <= $as_of_end) AND (m.t_to IS NULL OR m.t_to > $as_of_start)))
+        (r.t_from IS NULL OR r.t_from <= $as_of_end OR r.from_basis IN $as_of_unstated) AND (r.t_to IS NULL OR r.t_to > $as_of_start)
+    AND (m.t_from IS NULL OR m.t_from <= $as_of_end OR m.from_basis IN $as_of_unstated) AND (m.t_to IS NULL OR m.t_to > $as_of_start)))
   AND NOT type(r) IN coalesce($skip_types, [])
 RETURN nid AS from_id, {id: m.id, name: m.name, kind: m.kind} AS to, type(r) AS type,
        CASE WHEN startNode(r) = n THEN 'out' ELSE 'in' END AS direction,

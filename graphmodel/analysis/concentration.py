@@ -17,6 +17,7 @@ from graphmodel.analysis.network import (
     find_region,
 )
 from graphmodel.engine.base import Engine
+from graphmodel.timeline import time_note
 
 __all__ = ["lead_concentration", "concentration_scores", "concentration_table"]
 
@@ -116,6 +117,7 @@ def lead_concentration(
         "collaborations": len(scope),
         "national_collaborations": len(national),
         "results": entries,
+        "time": time_note(engine, as_of),
         "note": note,
     }
 

@@ -1,8 +1,12 @@
 """Change over time: the difference between the network at two dates.
 
-Each side is the set of facts holding at its date (graphmodel.timeline's as_of
-semantics). A fact undated in the documents holds from the date of the earliest document
-stating it (`from_basis: document`), so "started" can mean "first reported by then".
+Each side is the set of facts holding at its date (graphmodel.timeline's one as_of rule).
+What holds at `to` and not at `from` is split by how its start is known: *started* (a
+stated or inferred start between the dates) or *first reported* (no start is stated; the
+documents first show it holding between them, by a first report or a held_by date, so it
+may be much older). A relationship
+whose own start is stated earlier but that appears only because one of its ends is first
+reported later counts as first reported too.
 """
 
 from __future__ import annotations
@@ -13,14 +17,24 @@ from typing import Any
 from graphmodel.analysis.network import LEAD_ROLES, Network, cite, fetch_network
 from graphmodel.engine.base import Engine
 from graphmodel.errors import InvalidRequestError
-from graphmodel.timeline import as_of_bounds, as_of_params
+from graphmodel.timeline import as_of_bounds, as_of_params, period_start, time_note
 
 __all__ = ["network_diff", "diff_table"]
 
 
 def _entity(network: Network, entity_id: str) -> dict[str, Any]:
     row = network.entity(entity_id)
-    keep = ("id", "name", "kind", "valid_from", "valid_to", "from_basis", "sources")
+    keep = (
+        "id",
+        "name",
+        "kind",
+        "valid_from",
+        "valid_to",
+        "from_basis",
+        "to_basis",
+        "from_note",
+        "sources",
+    )
     return {k: row.get(k) for k in keep}
 
 
@@ -37,6 +51,7 @@ def _relationship(network: Network, other: Network, edge: dict[str, Any]) -> dic
         "valid_from",
         "valid_to",
         "from_basis",
+        "to_basis",
         "note",
         "sources",
     )
@@ -150,11 +165,23 @@ def _handovers(engine: Engine, ended: set[str], span: tuple[str, str]) -> list[d
     return found
 
 
+def _started(item: dict[str, Any], after: str, ends: list[dict[str, Any]] | None = None) -> bool:
+    """Whether `item` (and each of `ends`) has a stated or inferred start after `after`
+    or earlier: False when any of them is known only from its first report."""
+    for fact in [item, *(ends or [])]:
+        if fact.get("from_basis") not in ("stated", "inferred"):
+            if fact is item or (period_start(fact.get("valid_from")) or "") > after:
+                return False
+    return (period_start(item.get("valid_from")) or "") > after
+
+
 def network_diff(engine: Engine, date_from: str | None, date_to: str | None) -> dict[str, Any]:
     """What started, ended, changed status or lead between the networks at two dates.
 
-    {from, to, summary: {...counts}, entities_started, entities_ended, relationships_started,
-    relationships_ended, lead_changes, status_changes, participation_changes, handovers, note}
+    {from, to, summary: {...counts}, entities_started, entities_first_reported, entities_ended,
+    relationships_started, relationships_first_reported, relationships_ended, lead_changes,
+    status_changes, participation_changes, handovers, note (only when nothing changed),
+    first_reported_note (what appears only because it is first reported), time: {from, to}}
     """
     start_a, end_a = as_of_bounds(date_from, "from")
     start_b, end_b = as_of_bounds(date_to, "to")
@@ -175,17 +202,24 @@ def network_diff(engine: Engine, date_from: str | None, date_to: str | None) -> 
         succeeded[h["from"]["id"]].append(h)
     old_edges = {d["id"]: d for d in before.edges()}
     new_edges = {d["id"]: d for d in after.edges()}
+    appeared = [_entity(after, e) for e in sorted(new_ids - old_ids)]
+    new_rels = [
+        _relationship(after, before, new_edges[i]) for i in sorted(set(new_edges) - set(old_edges))
+    ]
+
+    def ends(rel: dict[str, Any]) -> list[dict[str, Any]]:
+        return [after.entity(rel["source"]["id"]), after.entity(rel["target"]["id"])]
+
     result: dict[str, Any] = {
         "from": date_from,
         "to": date_to,
-        "entities_started": [_entity(after, e) for e in sorted(new_ids - old_ids)],
+        "entities_started": [e for e in appeared if _started(e, end_a)],
+        "entities_first_reported": [e for e in appeared if not _started(e, end_a)],
         "entities_ended": [
             {**_entity(before, e), "succeeded_by": succeeded.get(e, [])} for e in sorted(ended)
         ],
-        "relationships_started": [
-            _relationship(after, before, new_edges[i])
-            for i in sorted(set(new_edges) - set(old_edges))
-        ],
+        "relationships_started": [r for r in new_rels if _started(r, end_a, ends(r))],
+        "relationships_first_reported": [r for r in new_rels if not _started(r, end_a, ends(r))],
         "relationships_ended": [
             _relationship(before, after, old_edges[i])
             for i in sorted(set(old_edges) - set(new_edges))
@@ -203,6 +237,17 @@ def network_diff(engine: Engine, date_from: str | None, date_to: str | None) -> 
             f"the networks at {date_from} and {date_to} hold the same facts: "
             "nothing started, ended or changed"
         )
+    result["first_reported_note"] = None
+    if result["entities_first_reported"] or result["relationships_first_reported"]:
+        result["first_reported_note"] = (
+            f"{len(result['entities_first_reported'])} entities and "
+            f"{len(result['relationships_first_reported'])} relationships appear by {date_to} "
+            f"only because the documents first show them after {date_from}: their start is "
+            "not stated, so they may be older (entities_first_reported, "
+            "relationships_first_reported); entities_started and relationships_started have a "
+            "stated or inferred start between the dates"
+        )
+    result["time"] = {"from": time_note(engine, date_from), "to": time_note(engine, date_to)}
     return result
 
 
@@ -225,27 +270,36 @@ def diff_table(result: dict[str, Any]) -> list[dict[str, Any]]:
             }
         )
 
-    for e in result["entities_started"]:
-        add(
-            "entity_started",
-            e["id"],
-            e["name"],
-            e["kind"],
-            f"from ({e['from_basis']})",
-            e["valid_from"],
-            e["sources"],
-        )
+    for label in ("entities_started", "entities_first_reported"):
+        for e in result[label]:
+            add(
+                "entity_" + label.split("_", 1)[1],
+                e["id"],
+                e["name"],
+                e["kind"],
+                f"from ({e['from_basis']})",
+                e["valid_from"],
+                e["sources"],
+            )
     for e in result["entities_ended"]:
         after = "; ".join(f"succeeded by {h['to']['id']}" for h in e["succeeded_by"])
         add("entity_ended", e["id"], e["name"], e["kind"], after, e["valid_to"], e["sources"])
-    for label in ("relationships_started", "relationships_ended"):
+    for label in ("relationships_started", "relationships_first_reported", "relationships_ended"):
         for r in result[label]:
             extra = r["role"] or r["status"] or ""
             detail = f"{r['source']['id']} {r['type']} {r['target']['id']}" + (
                 f" ({extra})" if extra else ""
             )
-            date = r["valid_from"] if label.endswith("started") else r["valid_to"]
-            add(label[:-1], r["id"], r["target"]["name"], r["type"], detail, date, r["sources"])
+            date = r["valid_to"] if label.endswith("ended") else r["valid_from"]
+            add(
+                "relationship_" + label.split("_", 1)[1],
+                r["id"],
+                r["target"]["name"],
+                r["type"],
+                detail,
+                date,
+                r["sources"],
+            )
     for c in result["lead_changes"]:
         detail = (
             f"{', '.join(x['id'] for x in c['before'])} -> {', '.join(x['id'] for x in c['after'])}"

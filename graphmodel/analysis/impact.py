@@ -22,6 +22,7 @@ from graphmodel.analysis.network import (
     find_entity,
 )
 from graphmodel.engine.base import Engine
+from graphmodel.timeline import time_note
 
 __all__ = ["withdrawal_impact", "impact_table"]
 
@@ -193,6 +194,7 @@ def withdrawal_impact(engine: Engine, force: str, as_of: str | None = None) -> d
         "collaborations": collaborations,
         "boards": board_rows,
         "governance": governance,
+        "time": time_note(engine, as_of),
         "note": note,
     }
 

@@ -22,6 +22,7 @@ from graphmodel.analysis.network import (
 )
 from graphmodel.engine.base import Engine
 from graphmodel.errors import InvalidRequestError
+from graphmodel.timeline import time_note
 
 __all__ = ["force_overlap", "overlap_table"]
 
@@ -119,6 +120,7 @@ def force_overlap(
         "forces": [{**network.brief(f), "collaborations": len(members[f])} for f in ordered],
         "matrix": matrix,
         "pairs": pairs,
+        "time": time_note(engine, as_of),
         "note": note,
     }
 

@@ -17,6 +17,7 @@ import networkx as nx
 from graphmodel.analysis.network import Network, cite, fetch_network
 from graphmodel.engine.base import Engine
 from graphmodel.errors import InvalidRequestError
+from graphmodel.timeline import time_note
 
 __all__ = ["network_structure", "centrality_scores", "structure_table", "MEASURES"]
 
@@ -218,6 +219,7 @@ def network_structure(engine: Engine, as_of: str | None = None, top: int = 20) -
         "communities": communities,
         "regions": regions,
         "region_purity": purity,
+        "time": time_note(engine, as_of),
         "note": note,
     }
 

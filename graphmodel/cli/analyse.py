@@ -9,7 +9,7 @@ import click
 
 from graphmodel import analysis
 from graphmodel.analysis.network import cite
-from graphmodel.cli.common import engine_session, print_json
+from graphmodel.cli.common import as_of_options, engine_session, print_json
 
 __all__ = ["analyse"]
 
@@ -25,9 +25,7 @@ def _output(options: Callable[..., Any]) -> Callable[..., Any]:
     )
 
 
-as_of_option = click.option(
-    "--as-of", default=None, help="Facts holding at this date (YYYY, YYYY-MM or YYYY-MM-DD)."
-)
+as_of_option = as_of_options()
 region_option = click.option(
     "--region", default=None, help="Region id or police.uk name, e.g. east-midlands."
 )
@@ -222,10 +220,16 @@ def diff(date_from: str, date_to: str, as_json: bool, as_csv: bool) -> None:
                 f"  {c['participant']['name']} in {c['collaboration']['name']}: "
                 f"{', '.join(c['before'])} -> {', '.join(c['after'])}"
             )
+        for e in result["entities_started"]:
+            note = f"; {e['from_note']}" if e.get("from_note") else ""
+            click.echo(f"  started: {e['name']} ({e['valid_from']}, {e['from_basis']}{note})")
         click.echo(
-            f"  started: {len(result['entities_started'])} entities "
+            f"  first reported: {len(result['entities_first_reported'])} entities and "
+            f"{len(result['relationships_first_reported'])} relationships with no stated start "
             "(use --json or --csv for the list)"
         )
+        if result["first_reported_note"]:
+            click.echo(f"  {result['first_reported_note']}")
 
     with engine_session() as engine:
         result = analysis.network_diff(engine, date_from, date_to)
@@ -244,17 +248,24 @@ def benefits(
 
     def text(result: dict[str, Any]) -> None:
         for f in result["figures"]:
+            estimate = " (hypothetical: an estimate, not incurred)" if f["hypothetical"] else ""
+            part = f" (part of {f['part_of']})" if f["part_of"] else ""
             click.echo(
-                f"  [{f['index']}] {f['entity']['name']}: {f['kind']} "
+                f"  [{f['id']}] {f['entity']['name']}: {f['kind']} "
                 f"{f['amount']:,.0f} {f['currency']} "
-                f"{f['basis']} {f['period']} - {cite(f['sources'])}"
+                f"{f['basis']} {f['period']}{estimate}{part} - {cite(f['sources'])}"
             )
         for g in result["groups"]:
-            total = f"{g['total']:,.0f}" if g["total"] is not None else g["total_note"]
+            total = f"{g['total']:,.0f}" if g["total"] is not None else "no total"
+            cash = f" {g['cash']}" if g["cash"] else ""
             click.echo(
-                f"  {g['kind']} {g['currency']} {g['period']} {g['basis']}: "
-                f"figures {g['figures']}: {total}"
+                f"  {g['kind']} {g['currency']} {g['period']} {g['basis']}{cash}: "
+                f"total {total}, adds {', '.join(g['adds']) or 'nothing'}"
             )
+            for out in g["left_out"]:
+                click.echo(f"    leaves out {out['id']}: {out['why']}")
+            if g["note"]:
+                click.echo(f"    {g['note']}")
         for line in result["not_addable"]:
             click.echo(f"  {line}")
 

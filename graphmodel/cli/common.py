@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import click
@@ -13,8 +14,31 @@ import click
 from graphmodel.engine import Engine, open_engine
 from graphmodel.errors import CollabGraphError, InvalidDataError, NotFoundError
 from graphmodel.settings import Settings
+from graphmodel.timeline import TimePoint
 
-__all__ = ["engine_session", "fail", "print_json", "Progress"]
+__all__ = ["engine_session", "fail", "print_json", "Progress", "as_of_options"]
+
+
+def as_of_options(help_text: str = "Facts holding at this date (YYYY, YYYY-MM or YYYY-MM-DD).") -> Callable[[Callable[..., Any]], Callable[..., Any]]:  # fmt: skip
+    """The --as-of and --include-unstated options: the command gets `as_of` as a TimePoint
+    (graphmodel.timeline's one rule), or None."""
+
+    def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(command)
+        def run(*args: Any, include_unstated: bool = False, **kwargs: Any) -> Any:
+            if kwargs.get("as_of"):
+                kwargs["as_of"] = TimePoint(kwargs["as_of"], include_unstated)
+            return command(*args, **kwargs)
+
+        run = click.option(
+            "--include-unstated",
+            is_flag=True,
+            help="With --as-of: also facts whose start is not stated and that are first "
+            "reported later (docs/time-and-money.md).",
+        )(run)
+        return click.option("--as-of", "as_of", default=None, help=help_text)(run)
+
+    return decorate
 
 
 def fail(message: str, hint: str = "", code: int = 1) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from graphmodel.cli.common import Progress, engine_session, print_json
+from graphmodel.cli.common import Progress, as_of_options, engine_session, print_json
 from graphmodel.dataset import read_dataset
 from graphmodel.errors import InvalidDataError
 from graphmodel.loading import load_seed
@@ -32,7 +32,8 @@ seed_option = click.option(
 def validate(seed_dir: Path | None, as_json: bool) -> None:
     """Check a dataset against the schema without loading it.
 
-    Every problem is listed with its file, line and field. Exit code 1 if any.
+    Every problem is listed with its file, line and field. Exit code 1 if any error;
+    warnings (time gaps that answers note but that do not contradict) are listed too.
     """
     seed_dir = seed_dir or Settings().collabgraph_seed_dir
     try:
@@ -47,6 +48,7 @@ def validate(seed_dir: Path | None, as_json: bool) -> None:
         sys.exit(1)
     summary = {
         "valid": True,
+        "warnings": [p.__dict__ for p in dataset.warnings],
         "seed": str(seed_dir),
         "documents": len(dataset.documents),
         "entities": len(dataset.entities),
@@ -61,7 +63,10 @@ def validate(seed_dir: Path | None, as_json: bool) -> None:
             f"{seed_dir}: valid: {summary['entities']} entities, {summary['relationships']} "
             f"relationships, {summary['statuses']} statuses, {summary['figures']} figures "
             f"from {summary['documents']} documents"
+            + (f"; {len(dataset.warnings)} warnings" if dataset.warnings else "")
         )
+        for warning in dataset.warnings:
+            click.echo(f"  {warning}", err=True)
 
 
 @click.command()
@@ -149,9 +154,7 @@ def _citations(sources: list[dict[str, str]]) -> str:
 
 @click.command("show")
 @click.argument("entity_id")
-@click.option(
-    "--as-of", default=None, help="Only facts holding at this date (YYYY, YYYY-MM or YYYY-MM-DD)."
-)
+@as_of_options("Only facts holding at this date (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--json", "as_json", is_flag=True, help="Print the entity as JSON (the API's shape).")
 def show(entity_id: str, as_of: str | None, as_json: bool) -> None:
     """One entity with every relationship and status, each with its citation."""
@@ -162,6 +165,8 @@ def show(entity_id: str, as_of: str | None, as_json: bool) -> None:
     if as_json:
         print_json(entity)
         return
+    if entity.get("time", {}).get("note"):
+        click.echo(f"({entity['time']['note']})")
     click.echo(f"{entity['name']} ({entity['kind']}, {entity['id']})")
     if entity["aliases"]:
         click.echo(f"  also: {', '.join(entity['aliases'])}")
@@ -169,16 +174,21 @@ def show(entity_id: str, as_of: str | None, as_json: bool) -> None:
     for key, value in entity["properties"].items():
         click.echo(f"  {key}: {value}")
     for status in entity["statuses"]:
-        until = f" to {status['valid_to']}" if status["valid_to"] else ""
+        until = f" to {status['valid_to']} ({status['to_basis']})" if status["valid_to"] else ""
         click.echo(
-            f"  status {status['status']} from {status['valid_from'] or '?'}{until}"
+            f"  status {status['status']} from {status['valid_from'] or '?'}"
+            f" ({status['from_basis']}){until}"
             f"  [{_citations(status['sources'])}]"
         )
     for rel in entity["relationships"]:
         arrow = "->" if rel["direction"] == "out" else "<-"
         qualifier = rel.get("role") or rel.get("status") or rel.get("arrangement") or ""
         label = f"{rel['type']}({qualifier})" if qualifier else rel["type"]
+        props = rel["properties"]
+        when = f" from {props.get('valid_from') or '?'} ({props.get('from_basis')})"
+        if props.get("valid_to"):
+            when += f" to {props['valid_to']} ({props.get('to_basis')})"
         click.echo(
-            f"  {arrow} {label} {rel['other']['name']} [{rel['other']['id']}]"
+            f"  {arrow} {label} {rel['other']['name']} [{rel['other']['id']}]{when}"
             f"  [{_citations(rel['sources'])}]"
         )

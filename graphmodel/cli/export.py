@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from graphmodel.cli.common import engine_session, fail
+from graphmodel.cli.common import as_of_options, engine_session, fail
 from graphmodel.errors import InvalidRequestError
 from graphmodel.exports import (
     FLOWCHART_FORMATS,
@@ -60,12 +60,7 @@ def export() -> None:
     required=True,
     help="A board, programme, unit or region id (see `collabgraph search`).",
 )
-@click.option(
-    "--as-of",
-    "as_of",
-    default=None,
-    help="Facts holding at this date (YYYY, YYYY-MM, YYYY-MM-DD); default today.",
-)
+@as_of_options("Facts holding at this date (YYYY, YYYY-MM, YYYY-MM-DD); default today.")
 @click.option(
     "--format",
     "fmt",
@@ -107,7 +102,7 @@ def flowchart(root: str, as_of: str | None, fmt: str | None, output: Path) -> No
 @click.option(
     "--document", default=None, help="The edition of the register to export (default: the latest)."
 )
-@click.option("--as-of", "as_of", default=None, help="Facts holding at this date; default today.")
+@as_of_options("Facts holding at this date; default today.")
 @click.option(
     "--format",
     "fmt",

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from graphmodel.cli.common import engine_session, fail
+from graphmodel.cli.common import as_of_options, engine_session, fail
 from graphmodel.maps import DATA_FORMATS, VIEWS, MapQuery, exported_page, graph_data, map_graph
 from graphmodel.maps.sizing import SIZE_MEASURES, size_nodes
 
@@ -23,12 +23,7 @@ _SUFFIXES = {".html": "html", ".htm": "html", **{f".{fmt}": fmt for fmt in DATA_
 @click.option(
     "--region", default=None, help="Narrow to a region id (east-midlands or east-midlands-region)."
 )
-@click.option(
-    "--as-of",
-    "as_of",
-    default=None,
-    help="Only what held at this date (YYYY, YYYY-MM or YYYY-MM-DD).",
-)
+@as_of_options("Only what held at this date (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option(
     "-o",
     "--output",

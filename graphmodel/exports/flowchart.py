@@ -15,7 +15,7 @@ from typing import Any
 
 from graphmodel.engine.base import Engine
 from graphmodel.errors import InvalidRequestError, NotFoundError
-from graphmodel.timeline import as_of_params
+from graphmodel.timeline import as_of_params, time_note
 
 __all__ = [
     "ChartNode",
@@ -93,6 +93,7 @@ class Flowchart:
     edges: list[ChartEdge]
     people: dict[str, list[BoardPerson]] = field(default_factory=dict)
     documents: list[dict[str, Any]] = field(default_factory=list)
+    time_note: str | None = None  # what the as_of rule left out (graphmodel.timeline)
 
     @property
     def title(self) -> str:
@@ -121,6 +122,7 @@ class Flowchart:
             "root": {"id": self.root_id, "name": self.root_name, "kind": self.root_kind},
             "title": self.title,
             "as_of": self.as_of,
+            "time_note": self.time_note,
             "nodes": [n.__dict__ for n in self.nodes],
             "edges": [{"type": e.type, "from": e.source, "to": e.target} for e in self.edges],
             "chairs": {b: [p.__dict__ for p in self.chairs(b)] for b in self.people},
@@ -273,6 +275,15 @@ def build_flowchart(engine: Engine, root: str, as_of: str | None = None) -> Flow
         chairs = {p.id for p in listed if p.role == "chair"}
         people[board] = [p for p in listed if p.role == "chair" or p.id not in chairs]
     documents = engine.read("export_documents", {"ids": sorted(cited)}) if cited else []
+    note = (time_note(engine, as_of, roots) or {}).get("note")
     return Flowchart(
-        entity["id"], entity["name"], entity["kind"], as_of, nodes, edges, people, documents
+        entity["id"],
+        entity["name"],
+        entity["kind"],
+        str(as_of),
+        nodes,
+        edges,
+        people,
+        documents,
+        note,
     )

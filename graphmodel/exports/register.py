@@ -17,7 +17,7 @@ from typing import Any
 from graphmodel.engine.base import Engine
 from graphmodel.errors import NotFoundError
 from graphmodel.exports.flowchart import short_label
-from graphmodel.timeline import as_of_params
+from graphmodel.timeline import as_of_params, time_note
 
 __all__ = [
     "REGISTER_FORMATS",
@@ -114,6 +114,7 @@ class Register:
     rows: list[RegisterRow]
     documents: list[dict[str, Any]] = field(default_factory=list)
     editions: list[str] = field(default_factory=list)
+    time_note: str | None = None  # what the as_of rule left out (graphmodel.timeline)
 
     @property
     def title(self) -> str:
@@ -267,12 +268,13 @@ def build_register(
         name,
         found["id"],
         found["name"],
-        as_of,
+        str(as_of),
         edition,
         forces,
         rows,
         documents,
         editions,
+        (time_note(engine, as_of) or {}).get("note"),
     )
 
 
@@ -297,9 +299,11 @@ def build_national_register(
         NATIONAL_REGISTER,
         found["id"] if found else None,
         found["name"] if found else "England and Wales",
-        as_of,
+        str(as_of),
         None,
         forces,
         rows,
         documents,
+        [],
+        (time_note(engine, as_of) or {}).get("note"),
     )

@@ -91,6 +91,8 @@ def to_xlsx(register: Register) -> bytes:
     about.append(["Region", register.region_name])
     about.append(["Edition (document)", register.edition or ""])
     about.append(["As of", register.as_of])
+    if register.time_note:
+        about.append(["Left out as of that date", register.time_note])
     about.append(
         [
             "Participation",

@@ -21,6 +21,8 @@ REL_FIELDS = (
     "note",
     "valid_from",
     "valid_to",
+    "from_basis",
+    "to_basis",
 )
 
 
@@ -57,8 +59,9 @@ def build_graph(result: MapResult) -> nx.MultiDiGraph:
     """The map as a MultiDiGraph keyed by relationship id.
 
     Graph attributes: view, title, description, subtitle, as_of, region, entity,
-    empty_reason, hierarchical, documents. Node attributes: name, kind, aliases, status,
-    valid_from, valid_to, properties, sources, weight (and level, x, y when hierarchical). Edge
+    empty_reason, time_note (what the as_of rule left out), hierarchical, documents. Node
+    attributes: name, kind, aliases, status, valid_from, valid_to, from_basis, to_basis,
+    money ({figures, totals} by graphmodel.money's one rule, or None), properties, sources, weight (and level, x, y when hierarchical). Edge
     attributes: type, the relationship's own fields and sources.
     """
     view = result.view
@@ -67,10 +70,11 @@ def build_graph(result: MapResult) -> nx.MultiDiGraph:
         title=view.title,
         description=view.description,
         subtitle=_subtitle(result),
-        as_of=result.query.as_of,
+        as_of=str(result.query.as_of) if result.query.as_of else None,
         region=result.region["id"] if result.region else None,
         entity=result.entity["id"] if result.entity else None,
         empty_reason=_empty_reason(result),
+        time_note=(result.time or {}).get("note"),
         hierarchical=view.hierarchical,
         size_by=view.size_by,
         documents=result.documents,
@@ -84,7 +88,10 @@ def build_graph(result: MapResult) -> nx.MultiDiGraph:
             status=row.get("status"),
             valid_from=row.get("valid_from"),
             valid_to=row.get("valid_to"),
+            from_basis=row.get("from_basis"),
+            to_basis=row.get("to_basis"),
             properties={p["name"]: p["value"] for p in row.get("properties") or []},
+            money=result.money.get(row["id"]),
             sources=list(row.get("sources") or []),
         )
     for row in result.relationships:

@@ -10,8 +10,9 @@ import networkx as nx
 from graphmodel.engine.base import Engine
 from graphmodel.errors import InvalidRequestError, NotFoundError
 from graphmodel.maps.views import MapView, get_view
+from graphmodel.money import money_by_entity
 from graphmodel.search import MAX_QUERY_LENGTH, search
-from graphmodel.timeline import as_of_params
+from graphmodel.timeline import as_of_params, time_note
 
 __all__ = ["MapQuery", "MapResult", "fetch_map", "ENTITY_RADIUS"]
 
@@ -42,6 +43,8 @@ class MapResult:
     region: dict[str, Any] | None = None
     entity: dict[str, Any] | None = None
     as_of: dict[str, str | None] = field(default_factory=dict)
+    time: dict[str, Any] | None = None
+    money: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 def _suggestions(engine: Engine, text: str, kind: str | None = None) -> list[dict[str, str]]:
@@ -102,4 +105,6 @@ def fetch_map(engine: Engine, query: MapQuery) -> MapResult:
         ids.append(entity["id"])
     entities = engine.read("map_entities", {"ids": ids}) if ids else []
     documents = {d["id"]: d for d in engine.read("map_documents")}
-    return MapResult(query, view, rows, entities, documents, region, entity, bounds)
+    time = time_note(engine, query.as_of, [entity["id"]] if entity else None)
+    money = money_by_entity(engine, ids)
+    return MapResult(query, view, rows, entities, documents, region, entity, bounds, time, money)

@@ -194,6 +194,9 @@ def _details(graph: nx.MultiDiGraph) -> dict[str, Any]:
                 "status",
                 "valid_from",
                 "valid_to",
+                "from_basis",
+                "to_basis",
+                "money",
                 "properties",
                 "sources",
             )
@@ -230,7 +233,16 @@ def render_page(
     lifecycle = sorted({a["status"] for _, a in graph.nodes(data=True) if a.get("status")})
     meta = {
         k: graph.graph.get(k)
-        for k in ("view", "title", "subtitle", "as_of", "region", "entity", "empty_reason")
+        for k in (
+            "view",
+            "title",
+            "subtitle",
+            "as_of",
+            "region",
+            "entity",
+            "empty_reason",
+            "time_note",
+        )
     }
     meta["size_text"] = SIZE_MEASURES.get(graph.graph.get("size_by") or "degree", "")
     payload = {

@@ -28,9 +28,11 @@ def test_crasu_ends_and_hands_over_to_npas(change):
 
 
 def test_netic_appears(change):
-    netic = next(e for e in change["entities_started"] if e["id"] == "netic")
-    assert netic["from_basis"] == "document" and netic["valid_from"] == "2018-03-09"
+    netic = next(e for e in change["entities_first_reported"] if e["id"] == "netic")
+    assert netic["from_basis"] == "held_by" and netic["valid_from"] < "2018-03-09"
     assert change["summary"]["entities_started"] == len(change["entities_started"])
+    acro = next(e for e in change["entities_first_reported"] if e["id"] == "acro")
+    assert acro["from_basis"] == "first_reported" and acro["valid_from"] == "2018-07-25"
 
 
 def test_staffordshire_withdrawal_shows_as_a_participation_change(change):

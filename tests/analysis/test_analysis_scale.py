@@ -26,4 +26,4 @@ def test_all_analyses_run_on_2000_entities(scratch_engine, tmp_path: Path):
     diff = analysis.network_diff(scratch_engine, "2013", "2020")
     assert set(diff["summary"]) >= {"entities_started", "handovers"}
     ledger = analysis.benefits_ledger(scratch_engine)
-    assert all(g["total"] is None or g["total_note"] is None for g in ledger["groups"])
+    assert all(g["total"] is None or g["note"] is None for g in ledger["groups"])

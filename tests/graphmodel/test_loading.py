@@ -34,7 +34,8 @@ def test_every_seed_fact_comes_back_with_its_citation(
 ) -> None:
     for rel in seed_dataset.relationships:
         rows = engine.read(
-            "entity_relationships", {"id": rel.source, "as_of_start": None, "as_of_end": None}
+            "entity_relationships",
+            {"id": rel.source, "as_of_start": None, "as_of_end": None, "as_of_unstated": []},
         )
         matches = [
             r for r in rows

@@ -22,6 +22,9 @@ PARAMS: dict[str, Any] = {
     "limit": 5,
     "offset": 0,
     "skip_types": [],
+    "as_of_start": "2013-01-01",
+    "as_of_end": "2013-12-31",
+    "as_of_unstated": ["first_reported", "held_by"],
     "tokens": ["odyssey"],
     "matches": [{"id": "odyssey", "rank": 0}],
     "match_limit": 5,
@@ -69,7 +72,7 @@ def test_load_statements_write_and_read_back_cited(
     assert scratch_engine.read("entity_by_id", {"id": "odyssey"}) == []  # not current yet
     scratch_engine.write("graph_generation_flip", {"gen": 7})
     found = scratch_engine.read("leads_by_leader", {"leader": "west-yorkshire", "role": "lead_force", "limit": 50,
-                                                    "as_of_start": None, "as_of_end": None})  # fmt: skip
+                                                    "as_of_start": None, "as_of_end": None, "as_of_unstated": []})  # fmt: skip
     assert {"odyssey", "rsss", "npas"} <= {r["target"]["id"] for r in found}
     assert all(r["sources"] for r in found)
     odyssey = scratch_engine.read("entity_by_id", {"id": "odyssey"})[0]

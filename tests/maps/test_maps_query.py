@@ -130,6 +130,7 @@ def test_map_statements_run_with_every_parameter(engine):
         "id": "west-yorkshire",
         "as_of_start": "2018-01-01",
         "as_of_end": "2018-12-31",
+        "as_of_unstated": [],
     }
     names = [s.name for s in statements if s.name.startswith("map_")]
     assert {VIEWS[v].statement for v in VIEWS} <= set(names)

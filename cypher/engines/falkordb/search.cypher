@@ -45,11 +45,11 @@ MATCH (t:Entity {gen: gen})-[:PART_OF*0..2]->(m)
 MATCH (l:Entity {gen: gen})-[r:LEADS]->(t)
 WHERE ($role IS NULL OR r.role = $role)
   AND ($as_of_start IS NULL OR (
-        (r.t_from IS NULL OR r.t_from <= $as_of_end) AND (r.t_to IS NULL OR r.t_to > $as_of_start)))
+        (r.t_from IS NULL OR r.t_from <= $as_of_end OR r.from_basis IN $as_of_unstated) AND (r.t_to IS NULL OR r.t_to > $as_of_start)))
 WITH l, r, t, min(rank) AS rank, collect(DISTINCT m.id)[0] AS via
 RETURN {id: l.id, name: l.name, kind: l.kind} AS leader, r.role AS role,
        {id: t.id, name: t.name, kind: t.kind} AS target, via, rank,
-       r.valid_from AS valid_from, r.valid_to AS valid_to, r.note AS note,
+       r.valid_from AS valid_from, r.valid_to AS valid_to, r.from_basis AS from_basis, r.to_basis AS to_basis, r.note AS note,
        [i IN range(0, size(r.source_documents) - 1) |
          {document: r.source_documents[i], ref: r.source_refs[i]}] AS sources
 ORDER BY rank, t.name, r.role, l.name, t.id, l.id

@@ -23,6 +23,8 @@
   }
 
   function words(value) { return String(value).replace(/_/g, " "); }
+  // A date with how it is known (stated, inferred, first reported): docs/time-and-money.md.
+  function dated(value, basis) { return value ? value + (basis ? " (" + words(basis) + ")" : "") : null; }
 
   // Downloads embedded in an exported file: made into files in the browser, nothing fetched.
   var types = { json: "application/json", graphml: "application/graphml+xml", gexf: "application/gexf+xml" };
@@ -243,20 +245,36 @@
     panel.hidden = false;
   }
 
+  // Money figures of an entity and their totals, as graphmodel/money.py's one rule made them.
+  function money(m) {
+    if (!m) return [];
+    var amount = function (f) { return Math.round(f.amount).toLocaleString("en-GB") + " " + f.currency; };
+    var rows = m.figures.map(function (f) {
+      var what = words(f.kind) + " " + f.period + " (" + words(f.basis) + (f.cash ? ", " + words(f.cash) : "") + ")";
+      var flags = (f.hypothetical ? " — estimate, not incurred" : "") + (f.part_of ? " — part of " + f.part_of : "");
+      return [what, amount(f) + flags];
+    });
+    m.totals.forEach(function (t) {
+      if (t.total !== null && t.count > 1) rows.push(["total " + words(t.kind) + " " + t.period, Math.round(t.total).toLocaleString("en-GB") + " " + t.currency + " (adds " + t.adds.join(", ") + ")"]);
+      t.left_out.forEach(function (o) { rows.push(["not added: " + o.id, o.why]); });
+    });
+    return [el("h3", {}, "Money"), table(rows)];
+  }
+
   function showNode(id) {
     var d = details.nodes[id];
     if (!d) return;
     var kindColour = (nodes.get(id) || {}).color || "#777";
     var head = el("h2", {}, d.name);
     var badge = el("span", { class: "kind", style: "background:" + kindColour }, words(d.kind || ""));
-    var props = [["id", id], ["also called", d.aliases], ["status", d.status ? words(d.status) : null], ["from", d.valid_from], ["until", d.valid_to]];
+    var props = [["id", id], ["also called", d.aliases], ["status", d.status ? words(d.status) : null], ["from", dated(d.valid_from, d.from_basis)], ["until", dated(d.valid_to, d.to_basis)]];
     Object.keys(d.properties || {}).sort().forEach(function (k) {
       var v = d.properties[k];
       props.push([words(k), Array.isArray(v) ? v.join(", ") : v]);
     });
     var conn = network.getConnectedEdges(id).length;
     props.push(["relationships here", conn]);
-    open([head, badge, table(props), citations(d.sources), jsonLink(id, "Entity")]);
+    open([head, badge, table(props)].concat(money(d.money), [citations(d.sources), jsonLink(id, "Entity")]));
     panel.setAttribute("data-kind", "node");
     panel.setAttribute("data-id", id);
   }
@@ -268,8 +286,8 @@
     var head = el("h2", {}, from.name + " → " + to.name);
     var badge = el("span", { class: "kind", style: "background:" + ((edges.get(id) || {}).color || "#777") }, words(d.type).toLowerCase());
     var rows = [["from", from.name], ["to", to.name]];
-    ["role", "status", "arrangement", "cost_share", "title", "note", "valid_from", "valid_to"].forEach(function (k) {
-      if (d[k] !== undefined && d[k] !== null) rows.push([{ valid_from: "from", valid_to: "until", cost_share: "cost share" }[k] || k, typeof d[k] === "string" && k !== "note" && k !== "title" ? words(d[k]) : d[k]]);
+    ["role", "status", "arrangement", "cost_share", "title", "note", "valid_from", "from_basis", "valid_to", "to_basis"].forEach(function (k) {
+      if (d[k] !== undefined && d[k] !== null) rows.push([{ valid_from: "from", valid_to: "until", from_basis: "start known", to_basis: "end known", cost_share: "cost share" }[k] || k, typeof d[k] === "string" && k !== "note" && k !== "title" ? words(d[k]) : d[k]]);
     });
     open([head, badge, table(rows), citations(d.sources), jsonLink(d.from, from.name), jsonLink(d.to, to.name)]);
     panel.setAttribute("data-kind", "edge");
