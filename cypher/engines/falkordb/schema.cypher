@@ -29,3 +29,13 @@ CREATE INDEX FOR (s:Status) ON (s.id);
 // returns: nothing; the full-text index behind search_fulltext
 // mode: schema
 CALL db.idx.fulltext.createNodeIndex('Entity', 'search_text');
+
+// name: schema_entity_gen
+// returns: nothing
+// mode: schema
+CREATE INDEX FOR (n:Entity) ON (n.gen);
+
+// name: schema_current
+// returns: nothing
+// mode: schema
+CREATE INDEX FOR (c:Current) ON (c.id);
