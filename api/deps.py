@@ -6,10 +6,18 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from graphmodel.console import ConsoleGate
 from graphmodel.engine import Engine
 from graphmodel.settings import Settings
 
-__all__ = ["EngineDep", "SettingsDep", "get_engine", "get_settings"]
+__all__ = [
+    "EngineDep",
+    "SettingsDep",
+    "ConsoleGateDep",
+    "get_engine",
+    "get_settings",
+    "get_console_gate",
+]
 
 
 async def get_engine(request: Request) -> Engine:
@@ -24,5 +32,12 @@ async def get_settings(request: Request) -> Settings:
     return settings
 
 
+async def get_console_gate(request: Request) -> ConsoleGate:
+    """The console's limit on queries at once, one per app."""
+    gate: ConsoleGate = request.app.state.console_gate
+    return gate
+
+
 EngineDep = Annotated[Engine, Depends(get_engine)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+ConsoleGateDep = Annotated[ConsoleGate, Depends(get_console_gate)]
