@@ -71,7 +71,10 @@ def test_console_time_limit_is_enforced_by_neo4j(seed_on_neo4j: Neo4jEngine) -> 
 def test_transaction_memory_limit_refuses_a_huge_query(seed_on_neo4j: Neo4jEngine) -> None:
     with pytest.raises(QueryRefusedError, match="memory"):
         seed_on_neo4j.run_readonly(
-            "UNWIND range(1, 60000000) AS x RETURN size(collect(x)) AS n", {}, timeout_ms=60_000, row_limit=1
+            "UNWIND range(1, 60000000) AS x RETURN size(collect(x)) AS n",
+            {},
+            timeout_ms=60_000,
+            row_limit=1,
         )
     assert seed_on_neo4j.read("entity_kind", {"id": "west-yorkshire"})  # still serving
 
