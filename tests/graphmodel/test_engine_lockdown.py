@@ -3,6 +3,7 @@ loopback only, a memory cap; console queries on a replica under its own caps."""
 
 from __future__ import annotations
 
+import os
 import stat
 from pathlib import Path
 
@@ -30,6 +31,22 @@ def listening_addresses(port: int) -> set[str]:
             if int(port_hex, 16) == port and fields[3] == "0A":  # LISTEN
                 found.add(address)
     return found
+
+
+def listening_ports_of(pid: int) -> set[int]:
+    """The TCP ports process `pid` listens on."""
+    inodes = set()
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        target = os.readlink(fd)
+        if target.startswith("socket:["):
+            inodes.add(target[8:-1])
+    ports = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            fields = line.split()
+            if fields[3] == "0A" and fields[9] in inodes:
+                ports.add(int(fields[1].rsplit(":", 1)[1], 16))
+    return ports
 
 
 @pytest.fixture
@@ -65,6 +82,8 @@ def test_engine_wants_the_password_from_its_file_and_listens_on_loopback_only(
     client = redis.Redis(port=locked.port, password=password, decode_responses=True)
     assert client.ping()
     assert listening_addresses(locked.port) == {"0100007F"}  # 127.0.0.1
+    assert locked.server.process is not None
+    assert listening_ports_of(locked.server.process.pid) == {locked.port}  # no Bolt listener
     assert client.config_get("bind")["bind"] == "127.0.0.1"
     assert locked.server.process is not None
     cmdline = Path(f"/proc/{locked.server.process.pid}/cmdline").read_bytes()
