@@ -22,6 +22,7 @@ from api.routes import (
     network,
     search,
 )
+from graphmodel.console import ConsoleGate
 from graphmodel.engine import Engine, open_engine
 from graphmodel.settings import Settings
 
@@ -75,6 +76,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         lifespan=lifespan,
     )
     app.state.settings = settings
+    app.state.console_gate = ConsoleGate(settings.collabgraph_console_concurrency)
     if engine is not None:
         app.state.engine = engine
     install_error_handlers(app)

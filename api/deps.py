@@ -6,11 +6,21 @@ from typing import Annotated
 
 from fastapi import Depends, Query, Request
 
+from graphmodel.console import ConsoleGate
 from graphmodel.engine import Engine
 from graphmodel.settings import Settings
 from graphmodel.timeline import TimePoint
 
-__all__ = ["EngineDep", "SettingsDep", "AsOfDep", "get_engine", "get_settings", "time_point"]
+__all__ = [
+    "EngineDep",
+    "SettingsDep",
+    "AsOfDep",
+    "ConsoleGateDep",
+    "get_engine",
+    "get_settings",
+    "get_console_gate",
+    "time_point",
+]
 
 
 async def get_engine(request: Request) -> Engine:
@@ -23,6 +33,12 @@ async def get_settings(request: Request) -> Settings:
     """The settings the app was created with."""
     settings: Settings = request.app.state.settings
     return settings
+
+
+async def get_console_gate(request: Request) -> ConsoleGate:
+    """The console's limit on queries at once, one per app."""
+    gate: ConsoleGate = request.app.state.console_gate
+    return gate
 
 
 EngineDep = Annotated[Engine, Depends(get_engine)]
@@ -53,3 +69,4 @@ async def time_point(
 
 
 AsOfDep = Annotated[TimePoint | None, Depends(time_point)]
+ConsoleGateDep = Annotated[ConsoleGate, Depends(get_console_gate)]

@@ -60,7 +60,9 @@ def main() -> None:
         write_synthetic(synth_dir, entities=args.entities, seed=args.seed)
         with EmbeddedFalkorDB(Path(tmp) / "db", graph="bench_seed") as seed_engine:
             load_dataset(seed_engine, read_dataset(DEFAULT_SEED_DIR), "seed")
-            synth = FalkorDBEngine("127.0.0.1", seed_engine.port, graph="bench_synth")
+            synth = FalkorDBEngine(
+                "127.0.0.1", seed_engine.port, graph="bench_synth", password=seed_engine.password
+            )
             report = load_dataset(synth, read_dataset(synth_dir), "synthetic")
             print(
                 f"seed graph vs synthetic graph ({report.entities} entities, "

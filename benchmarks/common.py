@@ -56,7 +56,7 @@ def start_engine(data_dir: Path) -> EmbeddedFalkorDB:
 
 def side_engine(main: FalkorDBEngine, graph: str, bench_statements: bool = False) -> FalkorDBEngine:
     """A connection to another graph on the same server (with the benchmark statements if asked)."""
-    other = FalkorDBEngine(main.host, main.port, graph=graph)
+    other = FalkorDBEngine(main.host, main.port, graph=graph, password=main.password)
     if bench_statements:
         other.statements = Statements("falkordb", BENCH_CYPHER)
     return other

@@ -21,7 +21,7 @@ from urllib.parse import quote
 from benchmarks.common import Results, Row, percentile
 from benchmarks.query_bench import query_workload
 from graphmodel.dataset import Dataset
-from graphmodel.engine.falkordb import FalkorDBEngine
+from graphmodel.engine.falkordb import EmbeddedFalkorDB
 from graphmodel.engine.server import free_port
 from graphmodel.settings import REPO_ROOT
 
@@ -32,18 +32,17 @@ RATIO_AIM = 0.5
 
 
 @contextmanager
-def serve(engine: FalkorDBEngine) -> Iterator[int]:
+def serve(engine: EmbeddedFalkorDB, console: bool = False) -> Iterator[int]:
     """The service running on the engine's live graph, in a child process; yields its port."""
     port = free_port()
     args = [
         sys.executable,
         "-m",
         "benchmarks.http_server",
-        engine.host,
-        str(engine.port),
+        str(engine.server.data_dir),
         engine.graph_name,
         str(port),
-    ]
+    ] + (["console"] if console else [])
     process = subprocess.Popen(args, stdin=subprocess.DEVNULL, cwd=REPO_ROOT)
     try:
         deadline = time.monotonic() + 60
@@ -100,7 +99,7 @@ def drive(
 
 
 def bench_http(
-    engine: FalkorDBEngine,
+    engine: EmbeddedFalkorDB,
     dataset: Dataset,
     label: str,
     results: Results,

@@ -33,7 +33,7 @@ LOADER_AIM_RAW = 0.5
 
 def raw_load(engine: FalkorDBEngine, rows: LoadRows, graph: str = "bench_raw") -> float:
     """Seconds to write `rows` with the loader's own UNWIND batches, straight to the client."""
-    client = FalkorDB(host=engine.host, port=engine.port)
+    client = FalkorDB(host=engine.host, port=engine.port, password=engine.password)
     target = client.select_graph(graph)
     batches = [(engine.statements[name].text, params) for name, params in plan_batches(rows)]
     index = engine.statements["schema_entity_id"].text
@@ -66,7 +66,9 @@ def naive_load(
     """
     side = side_engine(engine, graph, bench_statements=True)
     side.write("bench_index_entity_id")
-    client = FalkorDB(host=engine.host, port=engine.port).select_graph(graph)
+    client = FalkorDB(host=engine.host, port=engine.port, password=engine.password).select_graph(
+        graph
+    )
     entity_rows = {r["id"]: r for r in rows.entities}
     rel_rows = [
         (f"bench_naive_rel_{t.lower()}", r)

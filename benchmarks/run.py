@@ -5,8 +5,9 @@
 
 Everything runs on a private embedded FalkorDB in a temporary directory (nothing else is
 touched). Each figure is printed as it is measured, beside its baseline from the same run;
-the table is then written to RESULTS.md. Maps and analyses benchmarks
-(benchmarks/maps_bench.py, benchmarks/analysis_bench.py) run afterwards when present.
+the table is then written to RESULTS.md. Maps, analyses and console benchmarks
+(benchmarks/maps_bench.py, benchmarks/analysis_bench.py, benchmarks/console_bench.py) run
+afterwards when present.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from graphmodel.synth import write_synthetic  # noqa: E402
 __all__ = ["main", "run"]
 
 RESULTS_FILE = Path(__file__).resolve().parent / "RESULTS.md"
-EXTRAS = ("benchmarks.maps_bench", "benchmarks.analysis_bench")
+EXTRAS = ("benchmarks.maps_bench", "benchmarks.analysis_bench", "benchmarks.console_bench")
 EXTRA_TIMEOUT = 300
 
 
@@ -79,7 +80,8 @@ def run(sizes: list[int], quick: bool, work: Path, results: Results, http_sizes:
 
 
 def run_extras(quick: bool, work: Path, results: Results) -> None:
-    """The maps and analyses benchmarks, when their modules exist; their output kept verbatim."""
+    """The maps, analyses and console benchmarks, when their modules exist; their output kept
+    verbatim."""
     env = {**os.environ, "COLLABGRAPH_DATA_DIR": str(work / "extras-data")}
     for module in EXTRAS:
         if importlib.util.find_spec(module) is None:

@@ -9,6 +9,8 @@
     ├── QueryRefusedError            the engine refused a statement (write in read-only, syntax)
     │   └── QueryTimeoutError        it ran past its time limit
     ├── GraphUnavailableError        the engine cannot be reached, started, or is restarting
+    │   ├── PersistenceError         the engine could not write its data to disk
+    │   └── ConsoleBusyError         the console already runs as many queries as it allows
     └── DependencyMissingError       a program the product calls is not installed (Graphviz)
 
 Driver exceptions are translated once, in the engine adapters; the API maps each class
@@ -30,6 +32,8 @@ __all__ = [
     "QueryRefusedError",
     "QueryTimeoutError",
     "GraphUnavailableError",
+    "PersistenceError",
+    "ConsoleBusyError",
     "DependencyMissingError",
 ]
 
@@ -113,6 +117,21 @@ class GraphUnavailableError(CollabGraphError):
     def __init__(self, message: str, retry_after: int = 5):
         self.retry_after = retry_after
         super().__init__(message)
+
+
+class PersistenceError(GraphUnavailableError):
+    """The engine could not write its data to disk (a full disk, an unwritable directory);
+    what is on disk is the last graph that was saved."""
+
+    def __init__(self, message: str, retry_after: int = 30):
+        super().__init__(message, retry_after)
+
+
+class ConsoleBusyError(GraphUnavailableError):
+    """The analysts' console is already running as many queries as it allows at once."""
+
+    def __init__(self, message: str, retry_after: int = 1):
+        super().__init__(message, retry_after)
 
 
 class DependencyMissingError(CollabGraphError):

@@ -41,10 +41,19 @@ class Settings(BaseSettings):
     )
     collabgraph_console_timeout_ms: int = Field(default=5000, ge=1, le=600_000)
     collabgraph_console_row_limit: int = Field(default=1000, ge=1, le=100_000)
-    collabgraph_query_timeout_ms: int = Field(default=30_000, ge=1)
-    collabgraph_bolt_port: int | None = Field(
-        default=None, description="Also open FalkorDB's Bolt listener on this port (tests)"
+    collabgraph_console_concurrency: int = Field(
+        default=1, ge=1, le=16, description="Console queries run at once; more answer 503"
     )
+    collabgraph_console_memory_mb: int = Field(
+        default=512, ge=16, le=65_536, description="Memory one console query may use (MB)"
+    )
+    collabgraph_engine_memory_mb: int = Field(
+        default=1024,
+        ge=64,
+        le=1_048_576,
+        description="Memory cap of the embedded engine (MB); must hold the graph twice",
+    )
+    collabgraph_query_timeout_ms: int = Field(default=30_000, ge=1)
 
     @property
     def engine_kind(self) -> str:

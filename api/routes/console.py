@@ -8,7 +8,7 @@ from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from api.deps import EngineDep, SettingsDep
+from api.deps import ConsoleGateDep, EngineDep, SettingsDep
 from graphmodel.console import MAX_QUERY_CHARS, run_console
 
 router = APIRouter(tags=["console"])
@@ -26,9 +26,13 @@ class CypherRequest(BaseModel):
 
 
 @router.post("/api/cypher", summary="Run read-only Cypher (when enabled)")
-def cypher(body: CypherRequest, engine: EngineDep, settings: SettingsDep) -> Any:
+def cypher(
+    body: CypherRequest, engine: EngineDep, settings: SettingsDep, gate: ConsoleGateDep
+) -> Any:
     """{columns, rows, truncated, row_limit}. 403 unless COLLABGRAPH_CYPHER_CONSOLE is set; a
-    write is refused by the engine (400); a query past the time limit answers 408."""
+    write, or a query past its memory limit, is refused by the engine (400); a query past
+    the time limit answers 408; results stop at the row limit (`truncated`); while the
+    console already runs as many queries as it allows, 503 with Retry-After."""
     if not settings.collabgraph_cypher_console:
         return JSONResponse(
             {
@@ -38,5 +42,5 @@ def cypher(body: CypherRequest, engine: EngineDep, settings: SettingsDep) -> Any
         )
     return run_console(
         engine, body.query, body.params, settings.collabgraph_console_timeout_ms,
-        settings.collabgraph_console_row_limit,
+        settings.collabgraph_console_row_limit, gate,
     )  # fmt: skip

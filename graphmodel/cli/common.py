@@ -51,7 +51,8 @@ def fail(message: str, hint: str = "", code: int = 1) -> None:
 
 @contextlib.contextmanager
 def engine_session(settings: Settings | None = None) -> Iterator[Engine]:
-    """An open engine for one command; graphmodel errors become a clear message and exit 1."""
+    """An open engine for one command; graphmodel errors become a clear message and exit 1,
+    and so does an engine that cannot save its data when it is stopped."""
     try:
         engine = open_engine(settings or Settings())
     except CollabGraphError as exc:
@@ -69,7 +70,15 @@ def engine_session(settings: Settings | None = None) -> Iterator[Engine]:
     except CollabGraphError as exc:
         fail(str(exc))
     finally:
+        _close(engine)
+
+
+def _close(engine: Engine) -> None:
+    """Close `engine`; a failure to save its data on the way out is an error and exit 1."""
+    try:
         engine.close()
+    except CollabGraphError as exc:
+        fail(str(exc), "the graph on disk is the one of the last successful `collabgraph load`")
 
 
 def print_json(data: Any) -> None:

@@ -33,6 +33,8 @@ def open_engine(settings: Settings | None = None) -> Engine:
     return EmbeddedFalkorDB(
         settings.collabgraph_data_dir,
         graph=settings.collabgraph_graph,
-        bolt_port=settings.collabgraph_bolt_port,
         query_timeout_ms=settings.collabgraph_query_timeout_ms,
+        memory_mb=settings.collabgraph_engine_memory_mb,
+        console_memory_mb=settings.collabgraph_console_memory_mb,
+        console_threads=settings.collabgraph_console_concurrency,
     )
