@@ -25,6 +25,7 @@ import yaml
 from graphmodel.dataset import SLUG, Dataset, parse_partial_date, read_dataset
 from graphmodel.errors import InvalidDataError, InvalidRequestError, NotFoundError, Problem
 from graphmodel.exports.register import LEAD_ROLES, NATIONAL_REGISTER, STATUS_LABELS
+from graphmodel.neutralise import unneutralise
 
 __all__ = ["ImportReport", "import_register", "read_table", "LeadResolver", "parse_status"]
 
@@ -125,7 +126,10 @@ def read_table(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
         if suffix == ".csv":
             with path.open(newline="", encoding="utf-8-sig") as handle:
                 reader = csv.reader(handle)
-                lines = [(reader.line_num, [c.strip() for c in row]) for row in reader]
+                # a cell the product neutralised ("'=x") reads back as what it was ("=x")
+                lines = [
+                    (reader.line_num, [unneutralise(c).strip() for c in row]) for row in reader
+                ]
         else:
             from openpyxl import load_workbook
 
