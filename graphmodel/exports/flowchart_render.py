@@ -321,8 +321,26 @@ def _mermaid_id(node_id: str) -> str:
 _MERMAID_CODES = {c: f"#{ord(c)};" for c in '#&<>"%`'}
 
 
+# Mermaid drops the last `;` of a line where `style` or `classDef` is followed by `:` and
+# `#` (it takes the line for a style statement): one letter of those words is a code too.
+_MERMAID_WORDS = {"style": "styl#101;", "classDef": "classDe#102;"}
+
+
 def _mermaid_text(text: str) -> str:
-    return "".join(_MERMAID_CODES.get(c, c) for c in one_line(text))
+    coded = "".join(_MERMAID_CODES.get(c, c) for c in one_line(text))
+    for word, code in _MERMAID_WORDS.items():
+        coded = coded.replace(word, code)
+    return coded
+
+
+# Mermaid shows its title as plain text after HTML-sanitising it, so `&`, `<` and `>` would
+# show as `&amp;`, `&lt;`, `&gt;`: the title uses their full-width forms, which read the same.
+_MERMAID_TITLE = str.maketrans({"&": "\uff06", "<": "\uff1c", ">": "\uff1e"})
+
+
+def _mermaid_title(text: str) -> str:
+    """The front matter's title line: a JSON string, which YAML reads as a quoted scalar."""
+    return "title: " + json.dumps(one_line(text).translate(_MERMAID_TITLE), ensure_ascii=False)
 
 
 def _mermaid_comment(text: str) -> str:
@@ -333,9 +351,7 @@ def _mermaid_comment(text: str) -> str:
 def to_mermaid(chart: Flowchart) -> str:
     """The chart as a Mermaid flowchart (top-down), ready to paste into Markdown."""
     chart = _on_one_line(chart)
-    # the front matter is YAML: a JSON string is a YAML double-quoted scalar
-    title = json.dumps(chart.title, ensure_ascii=False)
-    lines = ["---", f"title: {title}", "---", "flowchart TD"]
+    lines = ["---", _mermaid_title(chart.title), "---", "flowchart TD"]
     for node in chart.nodes:
         parts = [f"<b>{_mermaid_text(node.name)}</b>", f"<i>{_kind_label(node.kind)}</i>"]
         if node.kind == "board":
