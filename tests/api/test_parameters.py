@@ -82,3 +82,12 @@ def test_openapi_states_the_limits(client: TestClient) -> None:
             assert "pattern" in option, (path, name)
     search_q = schema["paths"]["/api/search"]["get"]["parameters"][0]["schema"]
     assert search_q["pattern"] == NO_CONTROL_PATTERN
+
+
+def test_console_refuses_nul_in_its_query_and_parameters(client: TestClient) -> None:
+    query = client.post("/api/cypher", json={"query": "RETURN 1\x00"})
+    assert "control characters" in _refused(query, "body", "query")
+    multiline = client.post("/api/cypher", json={"query": "MATCH (n)\n\tRETURN count(n)"})
+    assert multiline.status_code == 200, multiline.text
+    params = client.post("/api/cypher", json={"query": "RETURN $x", "params": {"x": ["a\x00"]}})
+    assert "'x' must not contain NUL" in _refused(params, "body", "params")
