@@ -43,7 +43,7 @@ FORMULAS = [
 # Names and titles as an attacker writes them: each tries to leave its label, comment,
 # string or front matter and add a node, a style, a directive or markup of its own.
 BOARD_NAME = (
-    'North East Board\n    evil["injected"]\n    style evil fill:#f00\n---\n'
+    'North East Board\x0b\x01\n    evil["injected"]\n    style evil fill:#f00\n---\n'
     "it's <b>bold</b> & \"quoted\" #35; %%{init: {'theme':'forest'}}%% [x] {y} |z| `t`"
 )
 DOCUMENT_TITLE = (
@@ -52,8 +52,8 @@ DOCUMENT_TITLE = (
 
 
 def one_line(text: str) -> str:
-    """What the product shows for `text`: each run of newlines as one space."""
-    return " ".join(part for part in text.split("\n"))
+    """What the product shows for `text`: each run of control characters as one space."""
+    return re.sub(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+", " ", text)
 
 
 @pytest.fixture
@@ -77,7 +77,7 @@ def hostile_seed(tmp_path: Path) -> Path:
 
 
 def _words(text: str) -> str:
-    return " ".join(text.split())
+    return " ".join(one_line(text).split())
 
 
 # -- spreadsheets ------------------------------------------------------------------------
@@ -260,3 +260,13 @@ def test_control_characters_do_not_break_xml_or_graphviz(hostile_chart: Flowchar
     ET.fromstring(render_flowchart(chart, "drawio"))
     _svg_nodes(render_flowchart(chart, "svg"))
     assert json.dumps(render_flowchart(chart, "mermaid").decode()).count("\\u0000") == 0
+
+
+def test_map_data_files_are_well_formed_xml(hostile_client: TestClient) -> None:
+    """GraphML and GEXF cannot hold control characters: they are written as spaces."""
+    for fmt in ("graphml", "gexf"):
+        response = hostile_client.get(f"/maps/governance.{fmt}", params={"entity": "necb"})
+        assert response.status_code == 200, response.text
+        root = ET.fromstring(response.content)
+        texts = [t for e in root.iter() for t in (e.text, *e.attrib.values()) if t]
+        assert any(_words(BOARD_NAME) == _words(t) for t in texts), fmt
