@@ -21,9 +21,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 
+from graphmodel.cli import main
 from graphmodel.exports import build_flowchart, render_flowchart
 from graphmodel.exports.flowchart import Flowchart
 from graphmodel.exports.importing import import_register
@@ -91,10 +93,8 @@ def test_spreadsheet_text_follows_the_owasp_rule() -> None:
 
 
 @pytest.fixture
-def hostile_client(scratch_engine, hostile_seed: Path, tmp_path: Path) -> Iterator[TestClient]:
-    """The app on a graph with a register whose activities and comments are formulas."""
-    from api.app import create_app
-
+def formula_seed(hostile_seed: Path, tmp_path: Path) -> Path:
+    """The hostile seed with an imported register whose activities and comments are formulas."""
     register = tmp_path / "evil.csv"
     with register.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
@@ -102,7 +102,15 @@ def hostile_client(scratch_engine, hostile_seed: Path, tmp_path: Path) -> Iterat
         for number, formula in enumerate(FORMULAS, start=1):
             writer.writerow([number, formula, "Member", "NP", "Derbyshire", formula])
     import_register(register, "east-midlands", "evil-register", hostile_seed, date="2024-01")
-    load_seed(scratch_engine, hostile_seed)
+    return hostile_seed
+
+
+@pytest.fixture
+def hostile_client(scratch_engine, formula_seed: Path, tmp_path: Path) -> Iterator[TestClient]:
+    """The app on the graph of `formula_seed`."""
+    from api.app import create_app
+
+    load_seed(scratch_engine, formula_seed)
     settings = Settings(neo4j_uri=None, collabgraph_data_dir=tmp_path / "unused")
     app = create_app(settings, engine=scratch_engine)
     with TestClient(app, raise_server_exceptions=False) as client:
@@ -149,6 +157,14 @@ def test_csv_answers_neutralise_formulas(hostile_client: TestClient) -> None:
     )
     assert analysis.status_code == 200, analysis.text
     _assert_neutral_csv(analysis.text, set(FORMULAS))
+
+
+def test_cli_csv_neutralises_formulas(formula_seed: Path, user_env: dict[str, str]) -> None:
+    loaded = CliRunner().invoke(main, ["load", "-q", "--seed", str(formula_seed)], env=user_env)
+    assert loaded.exit_code == 0, loaded.output
+    result = CliRunner().invoke(main, ["analyse", "impact", "derbyshire", "--csv"], env=user_env)
+    assert result.exit_code == 0, result.output
+    _assert_neutral_csv(result.stdout, set(FORMULAS))
 
 
 # -- diagrams ----------------------------------------------------------------------------
