@@ -10,6 +10,8 @@ from typing import Any, Literal
 from fastapi import Query, Request
 from fastapi.responses import JSONResponse, Response
 
+from graphmodel.neutralise import spreadsheet_text
+
 __all__ = ["FormatQuery", "wants_csv", "list_response", "flatten"]
 
 FormatQuery = Query(None, description="`csv` for CSV; JSON otherwise (or send `Accept: text/csv`)")
@@ -37,14 +39,17 @@ def _cell(value: Any) -> str:
 
 
 def flatten(row: dict[str, Any], prefix: str = "") -> dict[str, str]:
-    """A nested answer row as flat named columns (`leader_id`, `target_name`, `sources`)."""
+    """A nested answer row as flat named columns (`leader_id`, `target_name`, `sources`).
+
+    Each cell is safe to open in a spreadsheet (see `graphmodel.neutralise`).
+    """
     flat: dict[str, str] = {}
     for key, value in row.items():
         name = f"{prefix}{key}"
         if isinstance(value, dict):
             flat.update(flatten(value, f"{name}_"))
         else:
-            flat[name] = _cell(value)
+            flat[name] = spreadsheet_text(_cell(value))
     return flat
 
 
@@ -59,7 +64,7 @@ def to_csv(rows: Iterable[dict[str, Any]]) -> str:
         columns.append("sources")
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns or ["result"], extrasaction="ignore")
-    writer.writeheader()
+    writer.writerow({c: spreadsheet_text(c) for c in columns} or {"result": "result"})
     writer.writerows(flat_rows)
     return buffer.getvalue()
 

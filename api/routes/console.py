@@ -6,10 +6,11 @@ from typing import Any
 
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from api.deps import ConsoleGateDep, EngineDep, SettingsDep
 from graphmodel.console import MAX_QUERY_CHARS, run_console
+from graphmodel.neutralise import has_control
 
 router = APIRouter(tags=["console"])
 
@@ -23,6 +24,32 @@ class CypherRequest(BaseModel):
         examples=["MATCH (n:Entity {kind: 'board'}) RETURN n.name LIMIT 5"],
     )
     params: dict[str, Any] = Field(default_factory=dict)
+
+    @field_validator("query")
+    @classmethod
+    def _no_control_characters(cls, query: str) -> str:
+        if has_control(query.replace("\t", " ").replace("\n", " ").replace("\r", " ")):
+            raise ValueError("must not contain control characters other than tabs and newlines")
+        return query
+
+    @field_validator("params")
+    @classmethod
+    def _no_nul(cls, params: dict[str, Any]) -> dict[str, Any]:
+        for name, value in params.items():
+            if any("\x00" in text for text in _strings(value)):
+                raise ValueError(f"{name!r} must not contain NUL characters")
+        return params
+
+
+def _strings(value: Any) -> list[str]:
+    """Every string in a parameter value (nested lists and maps included)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
 
 
 @router.post("/api/cypher", summary="Run read-only Cypher (when enabled)")

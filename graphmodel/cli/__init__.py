@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import importlib
+from typing import Any
 
 import click
 
 from graphmodel.cli.data import load, search_command, show, stats, validate
+from graphmodel.cli.failures import reported_failures
 
 __all__ = ["main"]
 
@@ -24,6 +26,11 @@ _LAZY = {
 
 
 class _Commands(click.Group):
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Run the command line; a bad setting or a full disk is one line, not a traceback."""
+        with reported_failures():
+            return super().main(*args, **kwargs)
+
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted([*super().list_commands(ctx), *_LAZY])
 

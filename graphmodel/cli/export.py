@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from graphmodel.cli.common import as_of_options, engine_session, fail
+from graphmodel.cli.failures import write_output
 from graphmodel.errors import InvalidRequestError
 from graphmodel.exports import (
     FLOWCHART_FORMATS,
@@ -44,8 +45,7 @@ def _check_as_of(as_of: str | None) -> None:
 
 
 def _write(output: Path, data: bytes, what: str) -> None:
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_bytes(data)
+    write_output(output, data)
     click.echo(f"wrote {what} to {output} ({len(data):,} bytes)")
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from graphmodel.cli.common import as_of_options, engine_session, fail
+from graphmodel.cli.failures import write_output
 from graphmodel.maps import DATA_FORMATS, VIEWS, MapQuery, exported_page, graph_data, map_graph
 from graphmodel.maps.sizing import SIZE_MEASURES, size_nodes
 
@@ -76,10 +77,7 @@ def map_command(
         if fmt == "html"
         else graph_data(graph, fmt)
     )
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        fail(f"cannot write {output}: {exc.strerror or exc}")
+    write_output(output, text.encode("utf-8"))
     nodes, edges = graph.number_of_nodes(), graph.number_of_edges()
     note = f" ({graph.graph['empty_reason']})" if graph.graph.get("empty_reason") else ""
     click.echo(f"wrote {output}: {view} map, {nodes} entities, {edges} relationships{note}")

@@ -3,11 +3,19 @@
 Every renderer takes a ``Flowchart`` and returns bytes; none talks to the engine. The
 Graphviz formats need Debian's ``dot`` (package ``graphviz``); without it they raise
 ``GraphvizMissingError`` saying how to install it. Mermaid and draw.io need nothing.
+
+Text from the graph is data, never syntax: every name, title and citation is put on one
+line (``graphmodel.neutralise.one_line``) and then escaped for the format it lands in
+(HTML-like labels for Graphviz, Mermaid's own ``#NN;`` entity codes, XML and HTML for
+draw.io); ids that are not slugs are encoded. See docs/security.md.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import html
+import json
+import re
 import textwrap
 import xml.etree.ElementTree as ET
 from collections import defaultdict
@@ -15,7 +23,8 @@ from collections import defaultdict
 import graphviz
 
 from graphmodel.errors import DependencyMissingError
-from graphmodel.exports.flowchart import ChartNode, Flowchart
+from graphmodel.exports.flowchart import BoardPerson, ChartNode, Flowchart
+from graphmodel.neutralise import one_line
 from graphmodel.schema import load_schema
 
 __all__ = [
@@ -93,6 +102,38 @@ def _sources_lines(chart: Flowchart) -> list[str]:
 
 def _kind_label(kind: str) -> str:
     return kind.replace("_", " ")
+
+
+def _on_one_line(chart: Flowchart) -> Flowchart:
+    """A copy of `chart` whose names, labels and document fields hold no control characters."""
+
+    def node(n: ChartNode) -> ChartNode:
+        return dataclasses.replace(n, name=one_line(n.name))
+
+    def person(p: BoardPerson) -> BoardPerson:
+        return dataclasses.replace(p, label=one_line(p.label))
+
+    return dataclasses.replace(
+        chart,
+        root_name=one_line(chart.root_name),
+        nodes=[node(n) for n in chart.nodes],
+        people={b: [person(p) for p in ps] for b, ps in chart.people.items()},
+        documents=[
+            {k: one_line(v) if isinstance(v, str) else v for k, v in d.items()}
+            for d in chart.documents
+        ],
+    )
+
+
+_SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*")
+
+
+def _safe_id(node_id: str) -> str:
+    """`node_id` as an identifier of letters, digits, `-` and `_` (slugs are unchanged);
+    anything else is hex-encoded."""
+    if _SLUG.fullmatch(node_id):
+        return node_id
+    return "x_" + node_id.encode("utf-8").hex()
 
 
 # -- Graphviz ------------------------------------------------------------------
@@ -194,6 +235,7 @@ def _group_html(etype: str, nodes: list[ChartNode]) -> str:
 
 def to_graphviz(chart: Flowchart) -> graphviz.Digraph:
     """The chart as a Graphviz digraph: ranked top-down by level, with title and legend."""
+    chart = _on_one_line(chart)
     title = html.escape(chart.title)
     dot = graphviz.Digraph(
         "governance",
@@ -228,7 +270,7 @@ def to_graphviz(chart: Flowchart) -> graphviz.Digraph:
         colour = _colour(node.kind)
         style = "filled" if node.kind == "board" else "rounded,filled"
         dot.node(
-            node.id,
+            _safe_id(node.id),
             _node_html(chart, node),
             style=style,
             fillcolor=_tint(colour),
@@ -237,12 +279,12 @@ def to_graphviz(chart: Flowchart) -> graphviz.Digraph:
         )
     for gid, (_, etype, nodes) in groups.items():
         by_level[nodes[0].level].append(gid)
-        dot.node(gid, _group_html(etype, nodes), shape="plain")
+        dot.node(_safe_id(gid), _group_html(etype, nodes), shape="plain")
     for level, ids in sorted(by_level.items()):
         with dot.subgraph(name=f"rank_{level}") as rank:
             rank.attr(rank="same")
             for node_id in ids:
-                rank.node(node_id)
+                rank.node(_safe_id(node_id))
     for edge in chart.edges:
         if edge.lower not in grouped:
             _gv_edge(dot, edge.type, edge.upper, edge.lower)
@@ -253,12 +295,13 @@ def to_graphviz(chart: Flowchart) -> graphviz.Digraph:
         rank.attr(rank="sink")
         rank.node("legend")
     if by_level:
-        dot.edge(by_level[max(by_level)][0], "legend", style="invis")
+        dot.edge(_safe_id(by_level[max(by_level)][0]), "legend", style="invis")
     return dot
 
 
 def _gv_edge(dot: graphviz.Digraph, etype: str, upper: str, lower: str) -> None:
     style, colour, _ = _EDGE_STYLE[etype]
+    upper, lower = _safe_id(upper), _safe_id(lower)
     if etype == "GOVERNS":
         dot.edge(upper, lower, style=style, color=colour)
     else:  # drawn from the upper box so ranks run top-down, arrow pointing up
@@ -268,16 +311,47 @@ def _gv_edge(dot: graphviz.Digraph, etype: str, upper: str, lower: str) -> None:
 
 # -- Mermaid -------------------------------------------------------------------
 def _mermaid_id(node_id: str) -> str:
-    return "n_" + node_id.replace("-", "_")
+    return "n_" + _safe_id(node_id).replace("-", "_")
+
+
+# Characters that are syntax inside a quoted Mermaid label, written as Mermaid's own entity
+# codes (`#35;`), which it turns into HTML character references when it draws the label:
+# `#` (entity codes), `&`, `<`, `>` (HTML), `"` (ends the label), `%` (directives),
+# backtick (Markdown strings). HTML's own `&#x27;` is not decoded by Mermaid.
+_MERMAID_CODES = {c: f"#{ord(c)};" for c in '#&<>"%`'}
+
+
+# Mermaid drops the last `;` of a line where `style` or `classDef` is followed by `:` and
+# `#` (it takes the line for a style statement): one letter of those words is a code too.
+_MERMAID_WORDS = {"style": "styl#101;", "classDef": "classDe#102;"}
 
 
 def _mermaid_text(text: str) -> str:
-    return html.escape(text, quote=True).replace("#", "&#35;")
+    coded = "".join(_MERMAID_CODES.get(c, c) for c in one_line(text))
+    for word, code in _MERMAID_WORDS.items():
+        coded = coded.replace(word, code)
+    return coded
+
+
+# Mermaid shows its title as plain text after HTML-sanitising it, so `&`, `<` and `>` would
+# show as `&amp;`, `&lt;`, `&gt;`: the title uses their full-width forms, which read the same.
+_MERMAID_TITLE = str.maketrans({"&": "\uff06", "<": "\uff1c", ">": "\uff1e"})
+
+
+def _mermaid_title(text: str) -> str:
+    """The front matter's title line: a JSON string, which YAML reads as a quoted scalar."""
+    return "title: " + json.dumps(one_line(text).translate(_MERMAID_TITLE), ensure_ascii=False)
+
+
+def _mermaid_comment(text: str) -> str:
+    """A comment line: on one line, with no `%%{` that Mermaid would read as a directive."""
+    return "%% " + one_line(text).replace("%%", "% %")
 
 
 def to_mermaid(chart: Flowchart) -> str:
     """The chart as a Mermaid flowchart (top-down), ready to paste into Markdown."""
-    lines = ["---", f"title: {chart.title}", "---", "flowchart TD"]
+    chart = _on_one_line(chart)
+    lines = ["---", _mermaid_title(chart.title), "---", "flowchart TD"]
     for node in chart.nodes:
         parts = [f"<b>{_mermaid_text(node.name)}</b>", f"<i>{_kind_label(node.kind)}</i>"]
         if node.kind == "board":
@@ -301,9 +375,11 @@ def to_mermaid(chart: Flowchart) -> str:
         lines.append("    classDef root stroke-width:3px")
         lines.append("    class " + ",".join(_mermaid_id(n.id) for n in roots) + " root")
     lines.append(
-        "%% Legend: solid arrow = governs; dotted line = reports to (upwards); plain line = part of"
+        _mermaid_comment(
+            "Legend: solid arrow = governs; dotted line = reports to (upwards); plain line = part of"
+        )
     )
-    lines += [f"%% Source: {line}" for line in _sources_lines(chart)]
+    lines += [_mermaid_comment(f"Source: {line}") for line in _sources_lines(chart)]
     return "\n".join(lines) + "\n"
 
 
@@ -317,6 +393,7 @@ def _box_height(lines: int) -> int:
 
 def to_drawio(chart: Flowchart) -> str:
     """The chart as a draw.io (diagrams.net) file: editable boxes and connectors, by level."""
+    chart = _on_one_line(chart)
     mxfile = ET.Element("mxfile", host="collabgraph", type="device")
     diagram = ET.SubElement(mxfile, "diagram", id="governance", name="Governance")
     model = ET.SubElement(
@@ -378,7 +455,7 @@ def to_drawio(chart: Flowchart) -> str:
                 f"fillColor={_tint(colour)};strokeColor={colour};"
                 f"strokeWidth={3 if node.is_root else 1};verticalAlign=top;"
             )
-            cell(f"node-{node.id}", texts[node.id][0], style, x, y, _BOX_W, height)
+            cell(f"node-{_safe_id(node.id)}", texts[node.id][0], style, x, y, _BOX_W, height)
             x += _BOX_W + _GAP_X
         y += height + _GAP_Y
     for index, edge in enumerate(chart.edges):
@@ -398,8 +475,8 @@ def to_drawio(chart: Flowchart) -> str:
                 "style": style,
                 "edge": "1",
                 "parent": "1",
-                "source": f"node-{edge.upper}",
-                "target": f"node-{edge.lower}",
+                "source": f"node-{_safe_id(edge.upper)}",
+                "target": f"node-{_safe_id(edge.lower)}",
             },
         )
         ET.SubElement(element, "mxGeometry", relative="1", attrib={"as": "geometry"})

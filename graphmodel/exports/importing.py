@@ -10,7 +10,6 @@ A bad file is refused whole, every problem named by its row (line) and column.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import re
 import shutil
@@ -25,6 +24,7 @@ import yaml
 from graphmodel.dataset import SLUG, Dataset, parse_partial_date, read_dataset
 from graphmodel.errors import InvalidDataError, InvalidRequestError, NotFoundError, Problem
 from graphmodel.exports.register import LEAD_ROLES, NATIONAL_REGISTER, STATUS_LABELS
+from graphmodel.exports.register_file import read_table
 
 __all__ = ["ImportReport", "import_register", "read_table", "LeadResolver", "parse_status"]
 
@@ -106,48 +106,6 @@ class _Table:
     header: list[str]
     rows: list[tuple[int, list[str]]]  # (line, cells)
     problems: list[Problem] = field(default_factory=list)
-
-
-def _cell_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
-def read_table(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    """(header, [(line, cells)]) of a register file; the first sheet of an xlsx, or a CSV."""
-    suffix = path.suffix.lower()
-    if suffix not in (".csv", ".xlsx", ".xlsm"):
-        raise InvalidRequestError("file", f"{path.name}: give a .csv or .xlsx register")
-    try:
-        if suffix == ".csv":
-            with path.open(newline="", encoding="utf-8-sig") as handle:
-                reader = csv.reader(handle)
-                lines = [(reader.line_num, [c.strip() for c in row]) for row in reader]
-        else:
-            from openpyxl import load_workbook
-
-            book = load_workbook(path, read_only=True, data_only=True)
-            sheet = book["Register"] if "Register" in book.sheetnames else book.worksheets[0]
-            lines = [
-                (i, [_cell_text(v) for v in row])
-                for i, row in enumerate(sheet.iter_rows(values_only=True), start=1)
-            ]
-            book.close()
-    except (OSError, UnicodeDecodeError, csv.Error, ValueError, KeyError) as exc:
-        raise InvalidDataError([Problem(str(path), 0, "(file)", f"cannot be read: {exc}")]) from exc
-    except Exception as exc:  # openpyxl raises zipfile/XML errors for a file that is not a workbook
-        raise InvalidDataError(
-            [Problem(str(path), 0, "(file)", f"is not a readable workbook: {exc}")]
-        ) from exc
-    lines = [(n, cells) for n, cells in lines if any(cells)]
-    if not lines:
-        raise InvalidDataError(
-            [Problem(str(path), 0, "(file)", "is empty", "the first row is the header")]
-        )
-    return lines[0][1], lines[1:]
 
 
 class LeadResolver:

@@ -12,10 +12,13 @@ import html
 import io
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from graphmodel.exports.register import STATUS_LABELS, Register
+from graphmodel.neutralise import spreadsheet_text
 
 __all__ = ["render_register", "to_csv", "to_xlsx", "to_html"]
 
@@ -32,11 +35,22 @@ _WIDE = {"Activity", "Agreement", "Comments", "Other participants", "Source", "P
 
 
 def to_csv(register: Register) -> str:
-    """The register as CSV text (header row first)."""
+    """The register as CSV text (header row first), every cell safe to open in a spreadsheet."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerows(register.matrix())
+    writer.writerows([spreadsheet_text(v) for v in row] for row in register.matrix())
     return out.getvalue()
+
+
+def _append_text(sheet: Worksheet, values: list[str]) -> None:
+    """Append a row whose cells are text, never formulas: a value that starts like a formula
+    keeps its exact text and gets the spreadsheet's own "text" mark (a hidden apostrophe)."""
+    sheet.append([ILLEGAL_CHARACTERS_RE.sub(" ", v) for v in values])
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
+            if spreadsheet_text(cell.value) != cell.value:
+                cell.quotePrefix = True
 
 
 def _width(header: str, values: list[str]) -> float:
@@ -53,7 +67,7 @@ def to_xlsx(register: Register) -> bytes:
     sheet.title = "Register"
     matrix = register.matrix()
     for values in matrix:
-        sheet.append(values)
+        _append_text(sheet, values)
     thin = Side(style="thin", color="999999")
     header_fill = PatternFill("solid", fgColor="1f4e79")
     status_cols = {i + 1 for i in register.status_columns()}
@@ -85,26 +99,29 @@ def to_xlsx(register: Register) -> bytes:
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_title_rows = "1:1"
     about = book.create_sheet("About")
-    about.append([register.title])
+    _append_text(about, [register.title])
     about["A1"].font = Font(bold=True, size=14)
-    about.append(["Register", register.register])
-    about.append(["Region", register.region_name])
-    about.append(["Edition (document)", register.edition or ""])
-    about.append(["As of", register.as_of])
+    _append_text(about, ["Register", register.register])
+    _append_text(about, ["Region", register.region_name])
+    _append_text(about, ["Edition (document)", register.edition or ""])
+    _append_text(about, ["As of", register.as_of])
     if register.time_note:
-        about.append(["Left out as of that date", register.time_note])
-    about.append(
+        _append_text(about, ["Left out as of that date", register.time_note])
+    _append_text(
+        about,
         [
             "Participation",
             "; ".join(f"{v} = {k.replace('_', ' ')}" for k, v in STATUS_LABELS.items())
             + "; blank = not stated",
-        ]
+        ],
     )
     about.append([])
-    about.append(["Sources"])
+    _append_text(about, ["Sources"])
     about.cell(row=about.max_row, column=1).font = Font(bold=True)
     for doc in register.documents:
-        about.append([doc["id"], f"{doc['title']}, {doc['body']} ({doc['date'] or 'undated'})"])
+        _append_text(
+            about, [doc["id"], f"{doc['title']}, {doc['body']} ({doc['date'] or 'undated'})"]
+        )
     about.column_dimensions["A"].width = 28
     about.column_dimensions["B"].width = 100
     out = io.BytesIO()

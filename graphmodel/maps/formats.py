@@ -8,6 +8,7 @@ from typing import Any
 import networkx as nx
 
 from graphmodel.errors import NotFoundError
+from graphmodel.neutralise import xml_text
 from graphmodel.schema import load_schema
 
 __all__ = ["DATA_FORMATS", "graph_data", "data_filename"]
@@ -21,14 +22,17 @@ DATA_FORMATS = {
 
 
 def _scalar(value: Any) -> Any:
-    """A value GraphML and GEXF can hold: lists and maps become text; None is dropped."""
-    if isinstance(value, (str, int, float, bool)):
+    """A value GraphML and GEXF can hold: lists and maps become text, and text holds no
+    character XML cannot (`xml_text`)."""
+    if isinstance(value, str):
+        return xml_text(value)
+    if isinstance(value, (int, float, bool)):
         return value
     if isinstance(value, list) and all(isinstance(v, dict) and "document" in v for v in value):
-        return "; ".join(f"{v['document']} {v.get('ref') or ''}".strip() for v in value)
+        return xml_text("; ".join(f"{v['document']} {v.get('ref') or ''}".strip() for v in value))
     if isinstance(value, list):
-        return "; ".join(str(v) for v in value)
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+        return xml_text("; ".join(str(v) for v in value))
+    return xml_text(json.dumps(value, ensure_ascii=False, sort_keys=True))
 
 
 def _flat(graph: nx.MultiDiGraph, gexf: bool) -> nx.MultiDiGraph:
@@ -39,7 +43,7 @@ def _flat(graph: nx.MultiDiGraph, gexf: bool) -> nx.MultiDiGraph:
     )
     for node, attrs in graph.nodes(data=True):
         row = {k: _scalar(v) for k, v in attrs.items() if v not in (None, "", [], {})}
-        row["label"] = attrs.get("name", node)
+        row["label"] = _scalar(attrs.get("name", node))
         if gexf and attrs.get("kind") in kinds:
             colour = kinds[attrs["kind"]].colour.lstrip("#")
             r, g, b = (int(colour[i : i + 2], 16) for i in (0, 2, 4))

@@ -153,7 +153,7 @@ def test_every_chart_renders_in_every_format(
 
 
 def _check_mermaid(chart: Flowchart, text: str) -> None:
-    assert text.startswith("---\ntitle: Governance of ") and "\nflowchart TD\n" in text
+    assert text.startswith('---\ntitle: "Governance of ') and "\nflowchart TD\n" in text
     for node in chart.nodes:
         assert re.search(rf'^    n_{node.id.replace("-", "_")}\["<b>', text, re.M), node.id
     links = [line for line in text.splitlines() if re.match(r"^    n_\w+ (-->|-\.-|---)", line)]

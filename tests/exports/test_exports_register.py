@@ -14,6 +14,7 @@ from graphmodel.errors import InvalidRequestError, NotFoundError
 from graphmodel.exports import build_national_register, build_register, render_register
 from graphmodel.exports.importing import LeadResolver, parse_status
 from graphmodel.exports.register import LEAD_ROLES, Register
+from graphmodel.neutralise import unneutralise
 
 EXPECTED = Path(__file__).with_name("register-003-expected.csv")
 FORCES = ["derbyshire", "leicestershire", "lincolnshire", "northamptonshire", "nottinghamshire"]
@@ -90,7 +91,7 @@ def test_em_register_rows_cite_document_003(em_register: Register) -> None:
 
 def test_em_register_csv_matches_the_matrix(em_register: Register) -> None:
     text = render_register(em_register, "csv").decode("utf-8")
-    rows = list(csv.reader(io.StringIO(text)))
+    rows = [[unneutralise(c) for c in r] for r in csv.reader(io.StringIO(text))]
     assert rows == em_register.matrix()
     header = rows[0]
     assert header[:3] == ["Row", "Section", "Activity"]
