@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from api.deps import EngineDep
-from api.tabular import list_response
+from api.tabular import Format, list_response, list_route
 from graphmodel.errors import InvalidRequestError
 from graphmodel.leads import leads_matching, leads_of_leader
 from graphmodel.schema import load_schema
@@ -21,7 +21,7 @@ Role = Annotated[
 ]
 
 
-@router.get("/api/leads", summary="Who leads what")
+@router.get("/api/leads", summary="Who leads what", **list_route("leads"))
 def leads(
     request: Request,
     engine: EngineDep,
@@ -33,7 +33,7 @@ def leads(
     ] = None,
     role: Role = None,
     as_of: Annotated[str | None, Query(max_length=10)] = None,
-    format: Annotated[str | None, Query(pattern="^(json|csv)$")] = None,
+    format: Format = None,
 ) -> Response:
     """`q`: what matches the text (and its parts) and who leads it; `leader`: what that id leads.
 
@@ -45,4 +45,4 @@ def leads(
         results = leads_of_leader(engine, leader, role, as_of)
     else:
         results = leads_matching(engine, q or "", role, as_of)
-    return list_response(request, format, {"results": results}, "results", "leads")
+    return list_response(request, format, {"results": results}, "results", "leads", "leads")

@@ -211,7 +211,7 @@ def ledger_table(result: dict[str, Any]) -> list[dict[str, Any]]:
             "description": f["description"],
             "group_total": group_of[f["index"]]["total"],
             "group_note": group_of[f["index"]]["total_note"],
-            "citations": cite(f["sources"]),
+            "sources": cite(f["sources"]),
         }
         for f in result["figures"]
     ]
