@@ -7,6 +7,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
+from api.caching import AnswerCache
 from api.errors import install_error_handlers
 from api.routes import (
     analysis,
@@ -80,4 +81,9 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     install_error_handlers(app)
     for module in ROUTERS:
         app.include_router(module.router)
+    app.add_middleware(
+        AnswerCache,
+        max_bytes=settings.collabgraph_answer_cache_mb * 1024 * 1024,
+        check_every=settings.collabgraph_version_check_s,
+    )
     return app

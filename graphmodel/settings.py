@@ -42,6 +42,12 @@ class Settings(BaseSettings):
     collabgraph_console_timeout_ms: int = Field(default=5000, ge=1, le=600_000)
     collabgraph_console_row_limit: int = Field(default=1000, ge=1, le=100_000)
     collabgraph_query_timeout_ms: int = Field(default=30_000, ge=1)
+    collabgraph_answer_cache_mb: int = Field(
+        default=64, ge=0, description="Answers kept in memory per graph version (0 = none)"
+    )
+    collabgraph_version_check_s: float = Field(
+        default=0.5, gt=0, le=60, description="How often the API looks for a reloaded graph"
+    )
     collabgraph_bolt_port: int | None = Field(
         default=None, description="Also open FalkorDB's Bolt listener on this port (tests)"
     )

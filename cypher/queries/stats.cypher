@@ -54,8 +54,14 @@ WHERE r.source_documents IS NULL OR size(r.source_documents) = 0
 RETURN count(r) AS count;
 
 // name: load_info
-// returns: the metadata of the last load (loaded_at, seed, entities, relationships), or no row
+// returns: the metadata of the last load (loaded_at, seed, entities, relationships, digest, version), or no row
 // mode: read
 MATCH (m:Meta {id: 'load'})
 RETURN m.loaded_at AS loaded_at, m.seed AS seed, m.entities AS entities,
-       m.relationships AS relationships, m.digest AS digest;
+       m.relationships AS relationships, m.digest AS digest, m.version AS version;
+
+// name: graph_version
+// returns: version (new on every load), digest, loaded_at of the live graph; no row when nothing is loaded
+// mode: read
+MATCH (m:Meta {id: 'load'})
+RETURN m.version AS version, m.digest AS digest, m.loaded_at AS loaded_at;
