@@ -10,7 +10,9 @@ from fastapi.responses import JSONResponse, Response
 
 from graphmodel.tables import COLUMNS, columns_of, write_csv
 
-__all__ = ["Format", "wants_csv", "list_response", "csv_response", "list_route", "CSV_MEDIA_TYPE"]
+__all__ = [
+    "Format", "wants_csv", "list_response", "csv_response", "list_route", "paged", "CSV_MEDIA_TYPE",
+]  # fmt: skip
 
 CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
 
@@ -41,12 +43,28 @@ def csv_response(rows: list[dict[str, Any]], table: str, filename: str,
     return Response(write_csv(rows, columns_of(table)), media_type=CSV_MEDIA_TYPE, headers=headers)
 
 
+def paged(request: Request, payload: dict[str, Any]) -> dict[str, Any]:
+    """A paged answer ({total, limit, offset, ...}) with `next`: the URL of the next page
+    (same parameters, offset moved on), or None on the last page."""
+    following = payload["offset"] + payload["limit"]
+    url = None
+    if following < payload["total"]:
+        url = str(request.url.remove_query_params("offset").include_query_params(offset=following))
+    return {**payload, "next": url}
+
+
 def list_response(request: Request, fmt: str | None, payload: dict[str, Any], rows_key: str,
                   filename: str, table: str) -> Response:  # fmt: skip
-    """`payload` as JSON, or its `rows_key` list as CSV (`table`'s columns) named `filename`.csv."""
+    """`payload` as JSON, or its `rows_key` list as CSV (`table`'s columns) named `filename`.csv.
+
+    A paged payload's `next` is also sent as `Link: <...>; rel="next"` (CSV or JSON)."""
     if wants_csv(request, fmt):
-        return csv_response(payload[rows_key], table, filename)
-    return JSONResponse(payload)
+        response = csv_response(payload[rows_key], table, filename)
+    else:
+        response = JSONResponse(payload)
+    if payload.get("next"):
+        response.headers["Link"] = f'<{payload["next"]}>; rel="next"'
+    return response
 
 
 def list_route(table: str) -> dict[str, Any]:

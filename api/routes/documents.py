@@ -8,7 +8,7 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 
 from api.deps import EngineDep
-from api.tabular import Format, list_response, list_route
+from api.tabular import Format, list_response, list_route, paged
 from graphmodel.documents import get_document, list_documents
 
 router = APIRouter(tags=["documents"])
@@ -37,11 +37,12 @@ def document(
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
     format: Format = None,
 ) -> Response:
-    """{document, total, entities, limit, offset, facts: [{type, from, to, role, status, ref}]}."""
+    """{document, total, entities, limit, offset, next, facts: [{type, from, to, role, status,
+    ref}]}; `next` (and a Link header) is the next page's URL."""
     return list_response(
         request,
         format,
-        get_document(engine, id, limit, offset),
+        paged(request, get_document(engine, id, limit, offset)),
         "facts",
         f"{id}-facts",
         "document_facts",

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from api.deps import EngineDep
-from api.tabular import Format, list_response, list_route
+from api.tabular import Format, list_response, list_route, paged
 from graphmodel.entities import get_entity, list_entities
 from graphmodel.participation import involvement
 from graphmodel.schema import load_schema
@@ -37,8 +37,9 @@ def entities(
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
     format: Format = None,
 ) -> Response:
-    """{total, limit, offset, results: [{id, name, kind, aliases, valid_from, valid_to, sources}]}."""
-    payload = list_entities(engine, kind, region, as_of, limit, offset, status)
+    """{total, limit, offset, next, results: [{id, name, kind, aliases, status, note, valid_from,
+    valid_to, sources}]}; `next` (and a Link header) is the next page's URL."""
+    payload = paged(request, list_entities(engine, kind, region, as_of, limit, offset, status))
     return list_response(request, format, payload, "results", "entities", "entities")
 
 

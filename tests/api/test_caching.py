@@ -112,3 +112,16 @@ def test_a_reload_elsewhere_changes_every_etag_within_a_second(
 def test_health_is_never_cached(client: TestClient) -> None:
     assert "etag" not in client.get("/readyz").headers
     assert "etag" not in client.get("/healthz").headers
+
+
+def test_paged_lists_say_how_to_get_the_next_page(client: TestClient) -> None:
+    first = client.get("/api/entities", params={"kind": "force", "limit": 10})
+    body = first.json()
+    assert body["total"] > 10 and "offset=10" in body["next"] and "kind=force" in body["next"]
+    assert first.headers["link"] == f'<{body["next"]}>; rel="next"'
+    second = client.get(body["next"]).json()
+    assert second["offset"] == 10 and second["results"][0] != body["results"][0]
+    last = client.get("/api/entities", params={"kind": "force", "offset": body["total"] - 1})
+    assert last.json()["next"] is None and "link" not in last.headers
+    csv_page = client.get("/api/documents/leics-pcp-2018-07-regional?limit=5&format=csv")
+    assert 'rel="next"' in csv_page.headers["link"]
