@@ -37,7 +37,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     "participation": (
         *_nested("participant"), "status", "cost_share", "valid_from", "valid_to", "note",
-        "sources",
+        *_nested("via"), "sources",
     ),
     "documents": (
         "id", "title", "body", "kind", "date", "file", "notes", "entities", "relationships",

@@ -50,9 +50,11 @@ def test_concentration_json_names_west_yorkshire_first(client):
 
 
 def test_unknown_force_and_region_are_404_with_suggestions(client):
-    answer = client.get("/api/analysis/impact", params={"force": "staffs"})
+    answer = client.get("/api/analysis/impact", params={"force": "staffordshir"})
     assert answer.status_code == 404
     assert "staffordshire" in [s["id"] for s in answer.json()["suggestions"]]
+    alias = client.get("/api/analysis/impact", params={"force": "staffs"}, follow_redirects=False)
+    assert alias.status_code == 307 and alias.headers["location"].endswith("force=staffordshire")
     answer = client.get("/api/analysis/overlap", params={"region": "east-midland"})
     assert answer.status_code == 404 and answer.json()["what"] == "region"
 
