@@ -6,6 +6,7 @@ import contextlib
 import json
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import click
@@ -14,7 +15,9 @@ from graphmodel.engine import Engine, open_engine
 from graphmodel.errors import CollabGraphError, InvalidDataError, NotFoundError
 from graphmodel.settings import Settings
 
-__all__ = ["engine_session", "fail", "print_json", "Progress"]
+__all__ = ["engine_session", "fail", "print_json", "write_output", "STDOUT", "Progress"]
+
+STDOUT = "-"  # as an output file: standard output
 
 
 def fail(message: str, hint: str = "", code: int = 1) -> None:
@@ -46,6 +49,22 @@ def engine_session(settings: Settings | None = None) -> Iterator[Engine]:
         fail(str(exc))
     finally:
         engine.close()
+
+
+def write_output(output: Path, data: bytes, what: str) -> None:
+    """Write `data` to the file `output` (its folder made if missing) and say so, or with
+    `-o -` to standard output (the message then goes to stderr)."""
+    if str(output) == STDOUT:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        click.echo(f"wrote {what} to standard output ({len(data):,} bytes)", err=True)
+        return
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_bytes(data)
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror or exc}")
+    click.echo(f"wrote {what} to {output} ({len(data):,} bytes)")
 
 
 def print_json(data: Any) -> None:
