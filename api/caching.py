@@ -21,7 +21,6 @@ from dataclasses import dataclass
 
 import anyio.to_thread
 from cachetools import LRUCache
-from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from graphmodel.errors import CollabGraphError
@@ -57,8 +56,18 @@ class _VersionClock:
     checking: bool = False
 
 
-def _accepts_csv(headers: Headers) -> bool:
-    accept = headers.get("accept", "")
+def _request_headers(scope: Scope) -> tuple[str, str | None]:
+    """(Accept, If-None-Match) of a request, read in one pass over its raw headers."""
+    accept, if_none_match = "", None
+    for name, value in scope["headers"]:
+        if name == b"accept":
+            accept = value.decode("latin-1")
+        elif name == b"if-none-match":
+            if_none_match = value.decode("latin-1")
+    return accept, if_none_match
+
+
+def _accepts_csv(accept: str) -> bool:
     return "text/csv" in accept and "application/json" not in accept
 
 
@@ -89,14 +98,13 @@ class AnswerCache:
         if version is None:  # the engine does not answer: nothing can be tagged
             await self.app(scope, receive, send)
             return
-        headers = Headers(scope=scope)
-        key = (scope["path"], scope["query_string"], _accepts_csv(headers))
-        etag = self._etag(version, key)
-        if_none_match = headers.get("if-none-match")
+        accept, if_none_match = _request_headers(scope)
+        key = (scope["path"], scope["query_string"], _accepts_csv(accept))
         kept = self.answers.get(key) if self.enabled else None
         if kept is None:
+            etag = self._etag(version, key)
             kept = await self._answer(scope, receive, send, etag, if_none_match)
-            if kept is None:  # streamed through, not kept
+            if kept is None:  # sent as it came, not kept
                 return
             if (
                 self.enabled
@@ -108,8 +116,7 @@ class AnswerCache:
 
     def _etag(self, version: str, key: tuple[str, bytes, bool]) -> bytes:
         path, query, csv = key
-        day = dt.date.today().isoformat()  # answers default to today's date (as_of)
-        seed = f"{version}|{day}|{path}?{query.decode('latin-1')}|{csv}".encode()
+        seed = f"{version}|{path}?{query.decode('latin-1')}|{csv}".encode()
         return b'"' + hashlib.blake2b(seed, digest_size=12).hexdigest().encode() + b'"'
 
     async def _version(self, scope: Scope) -> str | None:
@@ -121,6 +128,7 @@ class AnswerCache:
         try:
             engine = scope["app"].state.engine
             version = await anyio.to_thread.run_sync(graph_version, engine)
+            version += f"@{dt.date.today().isoformat()}"  # answers default to today (as_of)
         except CollabGraphError:
             version = None
         finally:
