@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -153,3 +154,9 @@ def test_an_empty_graph_answers_the_same_headers(empty_client: TestClient) -> No
         response = empty_client.get(path + ("&" if "?" in path else "?") + "format=csv")
         assert response.status_code == 200, (path, response.text)
         assert _rows(response.text) == [LIST_ROUTES[path.split("?")[0]]]
+
+
+def test_docs_list_every_endpoints_csv_header() -> None:
+    text = (Path(__file__).resolve().parents[2] / "docs" / "api.md").read_text(encoding="utf-8")
+    for path, columns in LIST_ROUTES.items():
+        assert f"| `{path}` | `{','.join(columns)}` |" in text, path
