@@ -8,6 +8,7 @@ from typing import Any
 
 from fastapi import Depends, FastAPI
 
+from api.caching import AnswerCache
 from api.errors import install_error_handlers
 from api.parameters import check_parameters, document_parameter_limits
 from api.routes import (
@@ -92,4 +93,9 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     install_error_handlers(app)
     for module in ROUTERS:
         app.include_router(module.router)
+    app.add_middleware(
+        AnswerCache,
+        max_bytes=settings.collabgraph_answer_cache_mb * 1024 * 1024,
+        check_every=settings.collabgraph_version_check_s,
+    )
     return app

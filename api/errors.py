@@ -7,6 +7,7 @@ with a short message.
 from __future__ import annotations
 
 import logging
+from urllib.parse import quote, urlencode
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -28,8 +29,32 @@ __all__ = ["install_error_handlers"]
 log = logging.getLogger("collabgraph.api")
 
 
-def _not_found(_: Request, exc: Exception) -> JSONResponse:
+def _canonical_url(request: Request, given: str, canonical: str) -> str | None:
+    """The request's URL with the path segment or query value `given` replaced by
+    `canonical`; None when `given` is in neither."""
+    segments = request.url.path.split("/")
+    if given in segments:
+        path = "/".join(quote(canonical, safe="") if s == given else s for s in segments)
+        return str(request.url.replace(path=path))
+    params = [(k, canonical if v == given else v) for k, v in request.query_params.multi_items()]
+    if any(v == given for v in request.query_params.values()):
+        return str(request.url.replace(query=urlencode(params)))
+    return None
+
+
+def _not_found(request: Request, exc: Exception) -> JSONResponse:
+    """404 with close matches; 307 to the canonical URL when the id is another spelling of one
+    (case, a name or an alias)."""
     assert isinstance(exc, NotFoundError)
+    if exc.canonical and request.method in ("GET", "HEAD"):
+        location = _canonical_url(request, exc.id, exc.canonical)
+        if location:
+            return JSONResponse(
+                status_code=307,
+                content={"detail": f"{exc.id!r} is {exc.canonical!r}", "id": exc.canonical,
+                         "location": location},
+                headers={"Location": location},
+            )  # fmt: skip
     return JSONResponse(
         status_code=404,
         content={

@@ -1,81 +1,83 @@
-"""List answers as JSON or as CSV (`format=csv` or `Accept: text/csv`), flat and cited."""
+"""List answers as JSON or as CSV (`format=csv` or `Accept: text/csv`), flat, cited, and
+always under the table's fixed columns (graphmodel.tables)."""
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Iterable
-from typing import Any, Literal
+from typing import Annotated, Any
 
 from fastapi import Query, Request
 from fastapi.responses import JSONResponse, Response
 
-from graphmodel.neutralise import spreadsheet_text
+from graphmodel.tables import COLUMNS, columns_of, write_csv
 
-__all__ = ["FormatQuery", "wants_csv", "list_response", "flatten"]
+__all__ = [
+    "Format", "wants_csv", "list_response", "csv_response", "list_route", "paged", "CSV_MEDIA_TYPE",
+]  # fmt: skip
 
-FormatQuery = Query(None, description="`csv` for CSV; JSON otherwise (or send `Accept: text/csv`)")
-Format = Literal["json", "csv"] | None
+CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
+
+Format = Annotated[
+    str | None,
+    Query(
+        pattern="^(json|csv)$",
+        description="`csv` for CSV (or send `Accept: text/csv`); JSON otherwise",
+    ),
+]
 
 
 def wants_csv(request: Request, fmt: str | None) -> bool:
     """True when the client asked for CSV by parameter or Accept header."""
-    if fmt is not None:
+    if fmt:
         return fmt == "csv"
     accept = request.headers.get("accept", "")
     return "text/csv" in accept and "application/json" not in accept
 
 
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        if value and all(isinstance(v, dict) and "document" in v for v in value):
-            return "; ".join(f"{v['document']} {v['ref']}" for v in value)
-        return "; ".join(_cell(v) for v in value)
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+def csv_response(rows: list[dict[str, Any]], table: str, filename: str,
+                 note: str | None = None) -> Response:  # fmt: skip
+    """`rows` as a CSV download named `filename`.csv under `table`'s fixed columns; `note`
+    (why an answer is empty, say) travels in the `X-Note` header, never as a row."""
+    headers = {"Content-Disposition": f'attachment; filename="{filename}.csv"'}
+    if note:
+        headers["X-Note"] = note.encode("ascii", "replace").decode()
+    return Response(write_csv(rows, columns_of(table)), media_type=CSV_MEDIA_TYPE, headers=headers)
 
 
-def flatten(row: dict[str, Any], prefix: str = "") -> dict[str, str]:
-    """A nested answer row as flat named columns (`leader_id`, `target_name`, `sources`).
-
-    Each cell is safe to open in a spreadsheet (see `graphmodel.neutralise`).
-    """
-    flat: dict[str, str] = {}
-    for key, value in row.items():
-        name = f"{prefix}{key}"
-        if isinstance(value, dict):
-            flat.update(flatten(value, f"{name}_"))
-        else:
-            flat[name] = spreadsheet_text(_cell(value))
-    return flat
-
-
-def to_csv(rows: Iterable[dict[str, Any]]) -> str:
-    """CSV text with one header row; columns in first-seen order."""
-    flat_rows = [flatten(r) for r in rows]
-    columns: list[str] = []
-    for row in flat_rows:
-        columns.extend(c for c in row if c not in columns)
-    if "sources" in columns:  # citations last, where people look for them
-        columns.remove("sources")
-        columns.append("sources")
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns or ["result"], extrasaction="ignore")
-    writer.writerow({c: spreadsheet_text(c) for c in columns} or {"result": "result"})
-    writer.writerows(flat_rows)
-    return buffer.getvalue()
+def paged(request: Request, payload: dict[str, Any]) -> dict[str, Any]:
+    """A paged answer ({total, limit, offset, ...}) with `next`: the URL of the next page
+    (same parameters, offset moved on), or None on the last page."""
+    following = payload["offset"] + payload["limit"]
+    url = None
+    if following < payload["total"]:
+        url = str(request.url.remove_query_params("offset").include_query_params(offset=following))
+    return {**payload, "next": url}
 
 
 def list_response(request: Request, fmt: str | None, payload: dict[str, Any], rows_key: str,
-                  filename: str) -> Response:  # fmt: skip
-    """`payload` as JSON, or its `rows_key` list as a CSV download named `filename`.csv."""
+                  filename: str, table: str) -> Response:  # fmt: skip
+    """`payload` as JSON, or its `rows_key` list as CSV (`table`'s columns) named `filename`.csv.
+
+    A paged payload's `next` is also sent as `Link: <...>; rel="next"` (CSV or JSON)."""
     if wants_csv(request, fmt):
-        return Response(
-            to_csv(payload[rows_key]),
-            media_type="text/csv; charset=utf-8",
-            headers={"Content-Disposition": f'attachment; filename="{filename}.csv"'},
-        )
-    return JSONResponse(payload)
+        response = csv_response(payload[rows_key], table, filename)
+    else:
+        response = JSONResponse(payload)
+    if payload.get("next"):
+        response.headers["Link"] = f'<{payload["next"]}>; rel="next"'
+    return response
+
+
+def list_route(table: str) -> dict[str, Any]:
+    """Route arguments that document a list endpoint: its CSV answer with the fixed header
+    of `table`, and `x-csv-columns` (the tests find every list endpoint by it)."""
+    header = ",".join(COLUMNS[table])
+    responses: dict[int | str, dict[str, Any]] = {
+        200: {
+            "description": f"JSON, or CSV with the fixed header `{header}`",
+            "content": {
+                "application/json": {},
+                "text/csv": {"schema": {"type": "string"}, "example": header + "\r\n"},
+            },
+        }
+    }
+    return {"responses": responses, "openapi_extra": {"x-csv-columns": list(COLUMNS[table])}}

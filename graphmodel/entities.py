@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from graphmodel.engine.base import Engine
-from graphmodel.errors import InvalidRequestError, NotFoundError
-from graphmodel.search import search
+from graphmodel.errors import InvalidRequestError
+from graphmodel.suggest import close_matches, not_found
 from graphmodel.timeline import as_of_params, with_time
 
 __all__ = ["get_entity", "list_entities", "require_entity", "resolve_region", "INTERNAL_PROPERTIES"]
@@ -30,19 +30,6 @@ INTERNAL_PROPERTIES = frozenset(
 _REL_INTERNAL = frozenset({"source_documents", "source_refs", "t_from", "t_to", "role", "status"})
 
 
-def suggestions(engine: Engine, text: str, limit: int = 5) -> list[dict[str, str]]:
-    """Entities whose names are close to `text` (an id or a name), for 'did you mean'."""
-    words = [w for w in text.replace("-", " ").replace("_", " ").split() if len(w) > 1]
-    found: dict[str, dict[str, str]] = {}
-    stems = [w[:4] for w in sorted(words, key=len, reverse=True) if len(w) >= 4]
-    for probe in [" ".join(words), *sorted(words, key=len, reverse=True), *stems]:
-        if not probe or len(found) >= limit:
-            continue
-        for row in search(engine, probe[:200], limit):
-            found.setdefault(row["id"], {"id": row["id"], "name": row["name"], "kind": row["kind"]})
-    return list(found.values())[:limit]
-
-
 def require_entity(engine: Engine, entity_id: str, what: str = "entity",
                    kinds: frozenset[str] | None = None) -> dict[str, Any]:  # fmt: skip
     """{id, kind, name} of an existing entity (of one of `kinds` if given); NotFoundError if not."""
@@ -50,16 +37,16 @@ def require_entity(engine: Engine, entity_id: str, what: str = "entity",
         raise InvalidRequestError("id", "an entity id of 1 to 200 characters")
     rows = engine.read("entity_kind", {"id": entity_id})
     if not rows or (kinds and rows[0]["kind"] not in kinds):
-        close = suggestions(engine, entity_id)
-        if kinds:
-            close = [c for c in close if c["kind"] in kinds] or close
-        raise NotFoundError(what, entity_id, close)
+        error = not_found(engine, what, entity_id, kinds)
+        if kinds and not error.suggestions and not error.canonical:
+            error.suggestions = close_matches(engine, entity_id)
+        raise error
     return rows[0]
 
 
 def resolve_region(engine: Engine, region: str) -> str:
     """The entity id of a region given as its id or its police.uk name ('east-midlands')."""
-    for candidate in (region, f"{region}-region"):
+    for candidate in dict.fromkeys((region, f"{region}-region", f"{region.lower()}-region")):
         rows = engine.read("entity_kind", {"id": candidate})
         if rows and rows[0]["kind"] == "region":
             return candidate
@@ -92,7 +79,7 @@ def get_entity(engine: Engine, entity_id: str, as_of: str | None = None) -> dict
         else []
     )
     if not rows:
-        raise NotFoundError("entity", entity_id, suggestions(engine, entity_id))
+        raise not_found(engine, "entity", entity_id)
     row = rows[0]
     props = {
         k: v for k, v in row["properties"].items() if k not in INTERNAL_PROPERTIES and v is not None

@@ -82,15 +82,19 @@ class InvalidDataError(CollabGraphError):
 
 @dataclass
 class NotFoundError(CollabGraphError):
-    """Something named by id does not exist; `suggestions` are close matches."""
+    """Something named by id does not exist; `suggestions` are close matches, and `canonical`
+    is the id it stands for when it is another spelling of one (case, a name, an alias)."""
 
     what: str
     id: str
     suggestions: list[dict[str, str]] = field(default_factory=list)
+    canonical: str | None = None
 
     def __str__(self) -> str:
         text = f"no {self.what} with id {self.id!r}"
-        if self.suggestions:
+        if self.canonical:
+            text += f"; did you mean {self.canonical}? (its id)"
+        elif self.suggestions:
             text += "; did you mean " + ", ".join(s["id"] for s in self.suggestions) + "?"
         return text
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import time
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -70,9 +71,10 @@ def load_dataset(engine: Engine, dataset: Dataset, seed: str = "", progress: Pro
     digest = _digest(dataset.files) if dataset.files else ""
     batches = plan_batches(rows, batch_size)
     meta = {
-        "loaded_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "loaded_at": dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds"),
         "seed": seed,
         "digest": digest,
+        "version": uuid.uuid4().hex,  # new on every load, even of the same files
         "entities": len(rows.entities),
         "relationships": rows.relationship_count,
     }

@@ -16,13 +16,22 @@ __all__ = ["participants", "involvement"]
 
 def participants(engine: Engine, collaboration: str, status: str | None = None,
                  as_of: str | None = None) -> dict[str, Any]:  # fmt: skip
-    """{collaboration, participants: [{participant, status, cost_share, sources}], by_status}."""
+    """{collaboration, participants: [{participant, status, cost_share, via, sources}],
+    by_status}.
+
+    A unit or programme with no participants of its own answers those of the agreements that
+    cover it (`via` names the agreement), as the registers record participation there.
+    """
     if status is not None and status not in load_schema().statuses:
         raise InvalidRequestError("status", "one of: " + ", ".join(sorted(load_schema().statuses)))
     entity = require_entity(engine, collaboration, "collaboration")
-    rows = engine.read(
-        "participants_of", {"id": collaboration, "status": status, **as_of_params(as_of)}
-    )
+    params = {"status": status, **as_of_params(as_of)}
+    rows = engine.read("participants_of", {"id": collaboration, **params})
+    if not rows and not engine.read("participants_of", {"id": collaboration, "status": None,
+                                                         **as_of_params(None)}):  # fmt: skip
+        for agreement in engine.read("covering_agreements", {"id": collaboration}):
+            found = engine.read("participants_of", {"id": agreement["id"], **params})
+            rows += [{**row, "via": agreement} for row in found]
     by_status: dict[str, list[str]] = defaultdict(list)
     for row in rows:
         by_status[row["status"]].append(row["participant"]["id"])

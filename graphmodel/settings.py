@@ -54,6 +54,12 @@ class Settings(BaseSettings):
         description="Memory cap of the embedded engine (MB); must hold the graph twice",
     )
     collabgraph_query_timeout_ms: int = Field(default=30_000, ge=1)
+    collabgraph_answer_cache_mb: int = Field(
+        default=64, ge=0, description="Answers kept in memory per graph version (0 = none)"
+    )
+    collabgraph_version_check_s: float = Field(
+        default=0.5, gt=0, le=60, description="How often the API looks for a reloaded graph"
+    )
 
     @property
     def engine_kind(self) -> str:

@@ -10,8 +10,8 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from api.deps import AsOfDep, EngineDep
+from api.tabular import Format, csv_response, list_route, wants_csv
 from graphmodel import analysis
-from graphmodel.errors import InvalidRequestError
 
 __all__ = ["router"]
 
@@ -19,7 +19,6 @@ router = APIRouter(prefix="/api/analysis", tags=["analysis"])
 
 Region = Annotated[str | None, Query(description="Region id or police.uk name (east-midlands)")]
 AsOf = AsOfDep  # as_of and include_unstated (graphmodel.timeline)
-Format = Annotated[str | None, Query(description="json (default) or csv")]
 
 
 def _answer(
@@ -28,19 +27,15 @@ def _answer(
     result: dict[str, Any],
     table: Callable[[dict[str, Any]], list[dict[str, Any]]],
     name: str,
+    columns: str,
 ) -> Response:
-    """The result as JSON, or its flat table as CSV when asked for."""
-    if fmt not in (None, "", "json", "csv"):
-        raise InvalidRequestError("format", f"{fmt!r}: use json or csv")
-    wants_csv = fmt == "csv" or (not fmt and "text/csv" in request.headers.get("accept", ""))
-    if not wants_csv:
+    """The result as JSON, or its flat table as CSV (the fixed columns of `columns`)."""
+    if not wants_csv(request, fmt):
         return JSONResponse(result)
-    text = analysis.csv_text(table(result), note=result.get("note"))
-    headers = {"Content-Disposition": f'attachment; filename="{name}.csv"'}
-    return Response(text, media_type="text/csv; charset=utf-8", headers=headers)
+    return csv_response(table(result), columns, name, result.get("note"))
 
 
-@router.get("/concentration")
+@router.get("/concentration", **list_route("concentration"))
 def concentration(
     request: Request,
     engine: EngineDep,
@@ -51,21 +46,28 @@ def concentration(
 ) -> Response:
     """What each force and PCC leads or hosts, by role, and its share of the collaborations."""
     result = analysis.lead_concentration(engine, region=region, force=force, as_of=as_of)
-    return _answer(request, format, result, analysis.concentration_table, "concentration")
+    return _answer(
+        request, format, result, analysis.concentration_table, "concentration", "concentration"
+    )
 
 
-@router.get("/impact")
+@router.get("/impact", **list_route("impact"))
 def impact(
     request: Request, engine: EngineDep, force: str, as_of: AsOf = None, format: Format = None
 ) -> Response:
     """What the force (with its PCC) withdrawing would break: leads, members, boards, governance."""
     result = analysis.withdrawal_impact(engine, force, as_of=as_of)
     return _answer(
-        request, format, result, analysis.impact_table, f"impact-{result['force']['id']}"
+        request,
+        format,
+        result,
+        analysis.impact_table,
+        f"impact-{result['force']['id']}",
+        "impact",
     )
 
 
-@router.get("/overlap")
+@router.get("/overlap", **list_route("overlap"))
 def overlap(
     request: Request,
     engine: EngineDep,
@@ -79,19 +81,19 @@ def overlap(
     result = analysis.force_overlap(
         engine, region=region, kind=kind, register=register, as_of=as_of
     )
-    return _answer(request, format, result, analysis.overlap_table, "overlap")
+    return _answer(request, format, result, analysis.overlap_table, "overlap", "overlap")
 
 
-@router.get("/structure")
+@router.get("/structure", **list_route("structure"))
 def structure(
     request: Request, engine: EngineDep, as_of: AsOf = None, top: int = 20, format: Format = None
 ) -> Response:
     """Centrality, bridges, articulation points and communities compared with the regions."""
     result = analysis.network_structure(engine, as_of=as_of, top=top)
-    return _answer(request, format, result, analysis.structure_table, "structure")
+    return _answer(request, format, result, analysis.structure_table, "structure", "structure")
 
 
-@router.get("/diff")
+@router.get("/diff", **list_route("diff"))
 def diff(
     request: Request,
     engine: EngineDep,
@@ -101,10 +103,10 @@ def diff(
 ) -> Response:
     """What started, ended, changed status or lead between the networks at `from` and `to`."""
     result = analysis.network_diff(engine, date_from, date_to)
-    return _answer(request, format, result, analysis.diff_table, "diff")
+    return _answer(request, format, result, analysis.diff_table, "diff", "diff")
 
 
-@router.get("/benefits")
+@router.get("/benefits", **list_route("benefits"))
 def benefits(
     request: Request,
     engine: EngineDep,
@@ -115,7 +117,7 @@ def benefits(
 ) -> Response:
     """Every money figure with its period and citation; totals only where sound."""
     result = analysis.benefits_ledger(engine, region=region, force=force, kind=kind)
-    return _answer(request, format, result, analysis.ledger_table, "benefits")
+    return _answer(request, format, result, analysis.ledger_table, "benefits", "benefits")
 
 
 @router.get("/scores")

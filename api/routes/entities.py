@@ -8,7 +8,7 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from api.deps import AsOfDep, EngineDep
-from api.tabular import list_response
+from api.tabular import Format, list_response, list_route, paged
 from graphmodel.entities import get_entity, list_entities
 from graphmodel.participation import involvement
 from graphmodel.schema import load_schema
@@ -18,10 +18,9 @@ router = APIRouter(tags=["entities"])
 AsOf = AsOfDep  # as_of and include_unstated (graphmodel.timeline)
 EntityId = Annotated[str, Path(min_length=1, max_length=200, examples=["odyssey"])]
 Kind = Annotated[str | None, Query(pattern="^(" + "|".join(load_schema().kinds) + ")$")]
-Fmt = Annotated[str | None, Query(pattern="^(json|csv)$")]
 
 
-@router.get("/api/entities", summary="Entities by kind and region, paged")
+@router.get("/api/entities", summary="Entities by kind and region, paged", **list_route("entities"))
 def entities(
     request: Request,
     engine: EngineDep,
@@ -34,11 +33,12 @@ def entities(
     as_of: AsOf = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
-    format: Fmt = None,
+    format: Format = None,
 ) -> Response:
-    """{total, limit, offset, results: [{id, name, kind, aliases, valid_from, valid_to, sources}]}."""
-    payload = list_entities(engine, kind, region, as_of, limit, offset, status)
-    return list_response(request, format, payload, "results", "entities")
+    """{total, limit, offset, next, results: [{id, name, kind, aliases, status, note, valid_from,
+    valid_to, sources}]}; `next` (and a Link header) is the next page's URL."""
+    payload = paged(request, list_entities(engine, kind, region, as_of, limit, offset, status))
+    return list_response(request, format, payload, "results", "entities", "entities")
 
 
 @router.get("/api/entities/{id}", summary="One entity with its relationships and citations")
@@ -53,9 +53,10 @@ def entity(engine: EngineDep, id: EntityId, as_of: AsOf = None) -> JSONResponse:
 @router.get(
     "/api/entities/{id}/involvement",
     summary="Everything an entity takes part in, leads, left or declined",
+    **list_route("involvement"),
 )
 def entity_involvement(request: Request, engine: EngineDep, id: EntityId, as_of: AsOf = None,
-                       format: Fmt = None) -> Response:  # fmt: skip
+                       format: Format = None) -> Response:  # fmt: skip
     """Groups takes_part, leads, chairs, member_of, left, declined, not_participating, ...; CSV flat."""
     payload = involvement(engine, id, as_of)
     rows = [
@@ -64,4 +65,6 @@ def entity_involvement(request: Request, engine: EngineDep, id: EntityId, as_of:
         if isinstance(items, list)
         for row in items
     ]
-    return list_response(request, format, {**payload, "rows": rows}, "rows", f"{id}-involvement")
+    return list_response(
+        request, format, {**payload, "rows": rows}, "rows", f"{id}-involvement", "involvement"
+    )

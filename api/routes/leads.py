@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from api.deps import AsOfDep, EngineDep
-from api.tabular import list_response
+from api.tabular import Format, list_response, list_route
 from graphmodel.errors import InvalidRequestError
 from graphmodel.leads import leads_matching, leads_of_leader
 from graphmodel.schema import load_schema
@@ -22,7 +22,7 @@ Role = Annotated[
 ]
 
 
-@router.get("/api/leads", summary="Who leads what")
+@router.get("/api/leads", summary="Who leads what", **list_route("leads"))
 def leads(
     request: Request,
     engine: EngineDep,
@@ -34,7 +34,7 @@ def leads(
     ] = None,
     role: Role = None,
     as_of: AsOfDep = None,
-    format: Annotated[str | None, Query(pattern="^(json|csv)$")] = None,
+    format: Format = None,
 ) -> Response:
     """`q`: what matches the text (and its parts) and who leads it; `leader`: what that id leads.
 
@@ -47,4 +47,4 @@ def leads(
     else:
         results = leads_matching(engine, q or "", role, as_of)
     payload = with_time(engine, {"results": results}, as_of, [leader] if leader else None)
-    return list_response(request, format, payload, "results", "leads")
+    return list_response(request, format, payload, "results", "leads", "leads")

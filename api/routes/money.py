@@ -8,14 +8,18 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from api.deps import EngineDep
-from api.tabular import list_response
+from api.tabular import Format, list_response, list_route
 from graphmodel.money import money
 from graphmodel.schema import load_schema
 
 router = APIRouter(tags=["money"])
 
 
-@router.get("/api/money", summary="Money figures with period, basis and citation")
+@router.get(
+    "/api/money",
+    summary="Money figures with period, basis and citation",
+    **list_route("money"),
+)
 def money_figures(
     request: Request,
     engine: EngineDep,
@@ -25,9 +29,9 @@ def money_figures(
         str | None, Query(pattern="^(" + "|".join(load_schema().figure_kinds) + ")$")
     ] = None,
     region: Annotated[str | None, Query(max_length=200, examples=["east-midlands"])] = None,
-    format: Annotated[str | None, Query(pattern="^(json|csv)$")] = None,
+    format: Format = None,
 ) -> Response:
     """{figures: [...], totals: [alike figures only], notes: [what cannot be added, and why]}."""
     return list_response(
-        request, format, money(engine, entity, force, kind, region), "figures", "money"
+        request, format, money(engine, entity, force, kind, region), "figures", "money", "money"
     )

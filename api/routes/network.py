@@ -8,7 +8,7 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from api.deps import AsOfDep, EngineDep
-from api.tabular import list_response
+from api.tabular import Format, csv_response, list_response, list_route, wants_csv
 from graphmodel.connections import MAX_HOPS, connections
 from graphmodel.governance import governance_of
 from graphmodel.participation import participants
@@ -24,12 +24,15 @@ Status = Annotated[str | None, Query(pattern="^(" + "|".join(load_schema().statu
 @router.get(
     "/api/participation/{id}",
     summary="Who takes part in a collaboration, with status and cost share",
+    **list_route("participation"),
 )
 def participation(request: Request, engine: EngineDep, id: EntityId, status: Status = None, as_of: AsOf = None,
-                  format: Annotated[str | None, Query(pattern="^(json|csv)$")] = None) -> Response:  # fmt: skip
+                  format: Format = None) -> Response:  # fmt: skip
     """{collaboration, participants: [{participant, status, cost_share, sources}], by_status}."""
     payload = participants(engine, id, status, as_of)
-    return list_response(request, format, payload, "participants", f"{id}-participants")
+    return list_response(
+        request, format, payload, "participants", f"{id}-participants", "participation"
+    )
 
 
 @router.get("/api/governance/{id}", summary="The governance chain above and below an entity")
@@ -39,9 +42,12 @@ def governance(engine: EngineDep, id: EntityId, as_of: AsOf = None) -> JSONRespo
 
 
 @router.get(
-    "/api/connections", summary="How two entities are connected (shortest paths, every hop cited)"
+    "/api/connections",
+    summary="How two entities are connected (shortest paths, every hop cited)",
+    **list_route("connections"),
 )
 def connection(
+    request: Request,
     engine: EngineDep,
     from_: Annotated[
         str, Query(alias="from", min_length=1, max_length=200, examples=["humberside"])
@@ -50,6 +56,16 @@ def connection(
     max_hops: Annotated[int, Query(ge=1, le=MAX_HOPS)] = 4,
     include_regions: bool = False,
     as_of: AsOf = None,
-) -> JSONResponse:
-    """{from, to, hops, paths: [[{from, type, direction, role, status, to, sources}]], note}."""
-    return JSONResponse(connections(engine, from_, to, max_hops, as_of, include_regions))
+    format: Format = None,
+) -> Response:
+    """{from, to, hops, paths: [[{from, type, direction, role, status, to, sources}]], note};
+    as CSV one row per hop, numbered by `path` and `hop`."""
+    payload = connections(engine, from_, to, max_hops, as_of, include_regions)
+    if not wants_csv(request, format):
+        return JSONResponse(payload)
+    hops = [
+        {"path": p, "hop": h, **hop}
+        for p, path in enumerate(payload["paths"], start=1)
+        for h, hop in enumerate(path, start=1)
+    ]
+    return csv_response(hops, "connections", "connections")

@@ -8,13 +8,14 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from api.deps import EngineDep
-from api.tabular import list_response
+from api.tabular import Format, list_response, list_route
 from graphmodel.search import MAX_QUERY_LENGTH, search
+from graphmodel.suggest import close_matches
 
 router = APIRouter(tags=["search"])
 
 
-@router.get("/api/search", summary="Find entities by any of their names")
+@router.get("/api/search", summary="Find entities by any of their names", **list_route("search"))
 def search_entities(
     request: Request,
     engine: EngineDep,
@@ -28,9 +29,10 @@ def search_entities(
         ),
     ],
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
-    format: Annotated[str | None, Query(pattern="^(json|csv)$")] = None,
+    format: Format = None,
 ) -> Response:
-    """{"results": [{id, name, kind, aliases, match}]}, best match first (case-insensitive)."""
-    return list_response(
-        request, format, {"results": search(engine, q, limit)}, "results", "search"
-    )
+    """{"results": [{id, name, kind, aliases, match, sources}]}, best match first
+    (case-insensitive); when nothing matches, `suggestions`: [{id, name, kind}] spelt alike."""
+    results = search(engine, q, limit)
+    payload = {"results": results, **({} if results else {"suggestions": close_matches(engine, q)})}
+    return list_response(request, format, payload, "results", "search", "search")

@@ -118,3 +118,9 @@ RETURN n.id AS id, n.name AS name, n.kind AS kind, n.aliases AS aliases,
          {type: type(ri), properties: ri {.id, .role, .status, .arrangement, .cost_share, .title, .note, .valid_from, .valid_to, .from_basis, .to_basis}, other: {id: mi.id, name: mi.name, kind: mi.kind},
           sources: [ii IN range(0, size(ri.source_documents) - 1) |
                      {document: ri.source_documents[ii], ref: ri.source_refs[ii]}]}] AS incoming;
+
+// name: entity_names
+// returns: id, name, kind, keys (the lower-cased names it is found by) of every entity; for close matches to a typo
+// mode: read
+MATCH (n:Entity)
+RETURN n.id AS id, n.name AS name, n.kind AS kind, n.search_keys AS keys;

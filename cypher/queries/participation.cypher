@@ -32,3 +32,10 @@ RETURN CASE type(r) WHEN 'PARTICIPATES_IN' THEN 'participates' WHEN 'LEADS' THEN
        [i IN range(0, size(r.source_documents) - 1) |
          {document: r.source_documents[i], ref: r.source_refs[i]}] AS sources
 ORDER BY relation, c.name;
+
+// name: covering_agreements
+// returns: id, name, kind of each agreement that COVERS the entity, by name
+// mode: read
+MATCH (a:Entity)-[:COVERS]->(:Entity {id: $id})
+RETURN a.id AS id, a.name AS name, a.kind AS kind
+ORDER BY a.name;

@@ -66,13 +66,19 @@ WHERE r.source_documents IS NULL OR size(r.source_documents) = 0
 RETURN count(r) AS count;
 
 // name: load_info
-// returns: the metadata of the last load (loaded_at, seed, entities, relationships), or no row
+// returns: the metadata of the last load (loaded_at, seed, entities, relationships, digest, version), or no row
 // mode: read
 OPTIONAL MATCH (cur:Current {id: 'graph'})
 WITH cur.gen AS gen
 MATCH (m:Meta {id: 'load', gen: gen})
 RETURN m.loaded_at AS loaded_at, m.seed AS seed, m.entities AS entities,
-       m.relationships AS relationships, m.digest AS digest;
+       m.relationships AS relationships, m.digest AS digest, m.version AS version;
+
+// name: graph_version
+// returns: version (new on every load), digest, loaded_at of the live graph; no row when nothing is loaded
+// mode: read
+MATCH (m:Meta {id: 'load', gen: gen})
+RETURN m.version AS version, m.digest AS digest, m.loaded_at AS loaded_at;
 
 // name: ping
 // returns: ok = 1 when the graph database answers a query

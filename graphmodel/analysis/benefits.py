@@ -126,7 +126,7 @@ def ledger_table(result: dict[str, Any]) -> list[dict[str, Any]]:
             "in_total": f["id"] in group_of[f["id"]]["adds"],
             "left_out_why": left_out.get(f["id"]),
             "group_note": group_of[f["id"]]["note"],
-            "citations": cite(f["sources"]),
+            "sources": cite(f["sources"]),
         }
         for f in result["figures"]
     ]

@@ -150,7 +150,7 @@ def concentration_table(result: dict[str, Any]) -> list[dict[str, Any]]:
                         "target_id": target["id"],
                         "target_name": target["name"],
                         "target_kind": target["kind"],
-                        "citations": cite(target["sources"]),
+                        "sources": cite(target["sources"]),
                     }
                 )
     return rows

@@ -266,7 +266,7 @@ def diff_table(result: dict[str, Any]) -> list[dict[str, Any]]:
                 "kind": kind,
                 "detail": detail,
                 "date": date,
-                "citations": cite(sources),
+                "sources": cite(sources),
             }
         )
 

@@ -215,7 +215,7 @@ def impact_table(result: dict[str, Any]) -> list[dict[str, Any]]:
                 "members_before": c["members_before"],
                 "members_after": c["members_after"],
                 "remaining": "; ".join(m["id"] for m in c["remaining_members"]),
-                "citations": cite(c["sources"]),
+                "sources": cite(c["sources"]),
             }
         )
     for b in result["boards"]:
@@ -231,7 +231,7 @@ def impact_table(result: dict[str, Any]) -> list[dict[str, Any]]:
                 "members_before": b["members_before"],
                 "members_after": b["members_after"],
                 "remaining": "; ".join(m["id"] for m in b["remaining_members"]),
-                "citations": cite(b["sources"]),
+                "sources": cite(b["sources"]),
             }
         )
     for g in result["governance"]:
@@ -248,7 +248,7 @@ def impact_table(result: dict[str, Any]) -> list[dict[str, Any]]:
                 "members_before": None,
                 "members_after": None,
                 "remaining": "; ".join(x["id"] for x in g["remaining_governors"]),
-                "citations": cite(g["sources"]),
+                "sources": cite(g["sources"]),
             }
         )
     return rows

@@ -10,8 +10,7 @@ from typing import Any
 import networkx as nx
 
 from graphmodel.engine.base import Engine
-from graphmodel.errors import NotFoundError
-from graphmodel.search import search
+from graphmodel.suggest import not_found
 from graphmodel.timeline import as_of_params
 
 __all__ = [
@@ -128,28 +127,13 @@ def fetch_network(engine: Engine, as_of: str | None = None, parameter: str = "as
     return network
 
 
-def _suggestions(engine: Engine, text: str, kinds: Iterable[str]) -> list[dict[str, str]]:
-    wanted = set(kinds)
-    found: list[dict[str, str]] = []
-    words = [text.replace("-", " "), *text.replace("-", " ").split()]
-    for query in words:
-        if len(query) < 3:
-            continue
-        for hit in search(engine, query[:200], limit=20):
-            if hit["kind"] in wanted and hit["id"] not in {f["id"] for f in found}:
-                found.append({"id": hit["id"], "name": hit["name"], "kind": hit["kind"]})
-        if len(found) >= 5:
-            break
-    return found[:5]
-
-
 def find_entity(engine: Engine, entity_id: str, kinds: Iterable[str], what: str) -> dict[str, str]:
     """{id, name, kind} of `entity_id`; NotFoundError (close matches) unless one of `kinds`."""
     kinds = tuple(kinds)
     rows = engine.read("analysis_entity", {"id": entity_id})
     if rows and rows[0]["kind"] in kinds:
         return {"id": rows[0]["id"], "name": rows[0]["name"], "kind": rows[0]["kind"]}
-    raise NotFoundError(what, entity_id, _suggestions(engine, entity_id, kinds))
+    raise not_found(engine, what, entity_id, kinds)
 
 
 def find_region(engine: Engine, value: str) -> dict[str, str]:
@@ -160,7 +144,7 @@ def find_region(engine: Engine, value: str) -> dict[str, str]:
         rows = engine.read("analysis_entity", {"id": candidate})
         if rows and rows[0]["kind"] == "region":
             return {"id": rows[0]["id"], "name": rows[0]["name"], "kind": "region"}
-    raise NotFoundError("region", value, _suggestions(engine, text, ["region"]))
+    raise not_found(engine, "region", value, ["region"])
 
 
 def cite(sources: Iterable[dict[str, Any]] | None) -> str:

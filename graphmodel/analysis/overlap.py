@@ -134,7 +134,7 @@ def overlap_table(result: dict[str, Any]) -> list[dict[str, Any]]:
             "shared": p["shared"],
             "jaccard": p["jaccard"],
             "collaborations": "; ".join(c["id"] for c in p["collaborations"]),
-            "citations": cite(s for c in p["collaborations"] for s in c["sources"]),
+            "sources": cite(s for c in p["collaborations"] for s in c["sources"]),
         }
         for p in result["pairs"]
     ]

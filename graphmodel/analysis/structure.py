@@ -245,7 +245,7 @@ def structure_table(result: dict[str, Any]) -> list[dict[str, Any]]:
         "kind": None,
         "value": None,
         "detail": None,
-        "citations": "",
+        "sources": "",
     }
     for c in result["centrality"]:
         detail = f"degree {c['degree']}"
@@ -281,7 +281,7 @@ def structure_table(result: dict[str, Any]) -> list[dict[str, Any]]:
                 "kind": " ".join(b["types"]),
                 "value": b["smaller_side"],
                 "detail": f"sides {b['smaller_side']}/{b['larger_side']}",
-                "citations": cite(b["sources"]),
+                "sources": cite(b["sources"]),
             }
         )
     for c in result["communities"]:

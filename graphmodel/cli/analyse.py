@@ -18,12 +18,25 @@ Table = Callable[[dict[str, Any]], list[dict[str, Any]]]
 
 def _output(options: Callable[..., Any]) -> Callable[..., Any]:
     options = click.option(
-        "--csv", "as_csv", is_flag=True, help="Print flat CSV rows (citations in a column)."
+        "--csv",
+        "as_csv",
+        is_flag=True,
+        help="Print flat CSV rows: the API's columns (citations in `sources`).",
     )(options)
     return click.option("--json", "as_json", is_flag=True, help="Print the full result as JSON.")(
         options
     )
 
+
+# The name of each analysis table in graphmodel.tables.COLUMNS.
+_TABLE_NAMES: dict[Table, str] = {
+    analysis.concentration_table: "concentration",
+    analysis.impact_table: "impact",
+    analysis.overlap_table: "overlap",
+    analysis.structure_table: "structure",
+    analysis.diff_table: "diff",
+    analysis.ledger_table: "benefits",
+}
 
 as_of_option = as_of_options()
 region_option = click.option(
@@ -40,8 +53,10 @@ def _emit(
 ) -> None:
     if as_json:
         print_json(result)
-    elif as_csv:
-        click.echo(analysis.csv_text(table(result), note=result.get("note")), nl=False)
+    elif as_csv:  # the columns of the API's CSV answer for the same analysis
+        click.echo(analysis.csv_text(table(result), _TABLE_NAMES[table]), nl=False)
+        if result.get("note"):
+            click.echo(result["note"], err=True)
     elif result.get("note"):
         click.echo(result["note"])
     else:

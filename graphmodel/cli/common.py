@@ -7,6 +7,7 @@ import functools
 import json
 import sys
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import click
@@ -16,7 +17,11 @@ from graphmodel.errors import CollabGraphError, InvalidDataError, NotFoundError
 from graphmodel.settings import Settings
 from graphmodel.timeline import TimePoint
 
-__all__ = ["engine_session", "fail", "print_json", "Progress", "as_of_options"]
+__all__ = [
+    "engine_session", "fail", "print_json", "write_output", "STDOUT", "Progress", "as_of_options",
+]  # fmt: skip
+
+STDOUT = "-"  # as an output file: standard output
 
 
 def as_of_options(help_text: str = "Facts holding at this date (YYYY, YYYY-MM or YYYY-MM-DD).") -> Callable[[Callable[..., Any]], Callable[..., Any]]:  # fmt: skip
@@ -79,6 +84,21 @@ def _close(engine: Engine) -> None:
         engine.close()
     except CollabGraphError as exc:
         fail(str(exc), "the graph on disk is the one of the last successful `collabgraph load`")
+
+
+def write_output(output: Path, data: bytes, what: str) -> None:
+    """Write `data` to the file `output` whole or not at all (its folder made if missing) and
+    say so, or with `-o -` to standard output (the message then goes to stderr). An OSError
+    names the path; the command line turns it into one line (graphmodel.cli.failures)."""
+    from graphmodel.cli.failures import write_output as write_whole
+
+    if str(output) == STDOUT:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        click.echo(f"wrote {what} to standard output ({len(data):,} bytes)", err=True)
+        return
+    write_whole(output, data)
+    click.echo(f"wrote {what} to {output} ({len(data):,} bytes)")
 
 
 def print_json(data: Any) -> None:

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import click
 
-from graphmodel.cli.common import as_of_options, engine_session, fail
-from graphmodel.cli.failures import write_output
+from graphmodel.cli.common import STDOUT, as_of_options, engine_session, fail, write_output
 from graphmodel.errors import InvalidRequestError
 from graphmodel.exports import (
     FLOWCHART_FORMATS,
@@ -28,6 +27,8 @@ _SUFFIX_FORMATS = {".mmd": "mermaid", ".gv": "dot", ".xml": "drawio"}
 
 def _format(fmt: str | None, output: Path, allowed: tuple[str, ...]) -> str:
     """The --format given, or the one the output file's suffix names."""
+    if fmt is None and str(output) == STDOUT:
+        fail(f"give --format (one of {', '.join(allowed)}) to write to standard output")
     if fmt is None:
         suffix = output.suffix.lower()
         fmt = _SUFFIX_FORMATS.get(suffix, suffix.lstrip("."))
@@ -42,11 +43,6 @@ def _check_as_of(as_of: str | None) -> None:
         as_of_params(as_of, "--as-of")
     except InvalidRequestError as exc:
         fail(str(exc))
-
-
-def _write(output: Path, data: bytes, what: str) -> None:
-    write_output(output, data)
-    click.echo(f"wrote {what} to {output} ({len(data):,} bytes)")
 
 
 @click.group()
@@ -73,7 +69,7 @@ def export() -> None:
     "--output",
     required=True,
     type=click.Path(path_type=Path, dir_okay=False),
-    help="The file to write.",
+    help="The file to write; - for standard output.",
 )
 def flowchart(root: str, as_of: str | None, fmt: str | None, output: Path) -> None:
     """Draw the governance flowchart of a board, programme or region.
@@ -89,7 +85,7 @@ def flowchart(root: str, as_of: str | None, fmt: str | None, output: Path) -> No
     with engine_session() as engine:
         chart = build_flowchart(engine, root, as_of)
         data = render_flowchart(chart, fmt_name)
-    _write(
+    write_output(
         output, data, f"the {fmt_name} flowchart of {chart.root_name} ({len(chart.nodes)} boxes)"
     )
 
@@ -115,7 +111,7 @@ def flowchart(root: str, as_of: str | None, fmt: str | None, output: Path) -> No
     "--output",
     required=True,
     type=click.Path(path_type=Path, dir_okay=False),
-    help="The file to write.",
+    help="The file to write; - for standard output.",
 )
 def register(
     region: str | None,
@@ -143,4 +139,4 @@ def register(
         else:
             built = build_register(engine, region or "", as_of, document)
         data = render_register(built, fmt_name)
-    _write(output, data, f"{built.title} ({len(built.rows)} rows, {fmt_name})")
+    write_output(output, data, f"{built.title} ({len(built.rows)} rows, {fmt_name})")

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import click
 
-from graphmodel.cli.common import as_of_options, engine_session, fail
-from graphmodel.cli.failures import write_output
+from graphmodel.cli.common import STDOUT, as_of_options, engine_session, fail, write_output
 from graphmodel.maps import DATA_FORMATS, VIEWS, MapQuery, exported_page, graph_data, map_graph
 from graphmodel.maps.sizing import SIZE_MEASURES, size_nodes
 
@@ -30,7 +29,15 @@ _SUFFIXES = {".html": "html", ".htm": "html", **{f".{fmt}": fmt for fmt in DATA_
     "--output",
     required=True,
     type=click.Path(path_type=Path, dir_okay=False),
-    help="The file to write: .html (the map), or .json, .graphml or .gexf (its data).",
+    help="The file to write: .html (the map), or .json, .graphml or .gexf (its data); "
+    "- for standard output.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["html", *DATA_FORMATS]),
+    default=None,
+    help="What to write (default: from the file suffix; html for standard output).",
 )
 @click.option(
     "--size",
@@ -50,6 +57,7 @@ def map_command(
     region: str | None,
     as_of: str | None,
     output: Path,
+    fmt: str | None,
     size: str | None,
     api_url: str | None,
 ) -> None:
@@ -61,8 +69,10 @@ def map_command(
       collabgraph map --view governance --region east-midlands -o em-governance.html
 
       collabgraph map --view neighbourhood --entity staffordshire -o staffs.gexf
+
+      collabgraph map --view leads --format json -o - | jq '.nodes | length'
     """
-    fmt = _SUFFIXES.get(output.suffix.lower())
+    fmt = fmt or ("html" if str(output) == STDOUT else _SUFFIXES.get(output.suffix.lower()))
     if fmt is None:
         fail(
             f"{output}: unknown file type {output.suffix!r}", "use .html, .json, .graphml or .gexf"
@@ -77,7 +87,7 @@ def map_command(
         if fmt == "html"
         else graph_data(graph, fmt)
     )
-    write_output(output, text.encode("utf-8"))
     nodes, edges = graph.number_of_nodes(), graph.number_of_edges()
     note = f" ({graph.graph['empty_reason']})" if graph.graph.get("empty_reason") else ""
-    click.echo(f"wrote {output}: {view} map, {nodes} entities, {edges} relationships{note}")
+    what = f"the {view} map ({fmt}, {nodes} entities, {edges} relationships{note})"
+    write_output(output, text.encode("utf-8"), what)

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graphmodel.engine.base import Engine
-from graphmodel.errors import InvalidRequestError, NotFoundError
+from graphmodel.errors import InvalidRequestError
+from graphmodel.suggest import not_found
 from graphmodel.timeline import as_of_params, time_note
 
 __all__ = [
@@ -234,14 +235,11 @@ def build_flowchart(engine: Engine, root: str, as_of: str | None = None) -> Flow
     as_of = as_of or dt.date.today().isoformat()
     params = as_of_params(as_of)
     found = engine.read("export_entity", {"id": root})
+    if not found:  # a region by its police.uk name ('east-midlands'), as registers take it
+        found = engine.read("export_entity", {"id": f"{root}-region"})
+        root = f"{root}-region" if found else root
     if not found:
-        suggestions = [
-            {"id": r["id"], "name": r["name"]}
-            for r in engine.read(
-                "search_entities", {"q": root.lower().replace("-", " "), "limit": 5}
-            )
-        ]
-        raise NotFoundError("board, programme or region", root, suggestions)
+        raise not_found(engine, "board, programme or region", root)
     entity = found[0]
     if entity["kind"] not in ROOT_KINDS:
         raise InvalidRequestError(

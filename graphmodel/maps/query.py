@@ -8,10 +8,10 @@ from typing import Any
 import networkx as nx
 
 from graphmodel.engine.base import Engine
-from graphmodel.errors import InvalidRequestError, NotFoundError
+from graphmodel.errors import InvalidRequestError
 from graphmodel.maps.views import MapView, get_view
 from graphmodel.money import money_by_entity
-from graphmodel.search import MAX_QUERY_LENGTH, search
+from graphmodel.suggest import not_found
 from graphmodel.timeline import as_of_params, time_note
 
 __all__ = ["MapQuery", "MapResult", "fetch_map", "ENTITY_RADIUS"]
@@ -47,18 +47,10 @@ class MapResult:
     money: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
-def _suggestions(engine: Engine, text: str, kind: str | None = None) -> list[dict[str, str]]:
-    words = " ".join(text.replace("-", " ").split())[:MAX_QUERY_LENGTH]
-    if not words:
-        return []
-    found = search(engine, words, limit=20)
-    return [{"id": r["id"], "name": r["name"]} for r in found if kind in (None, r["kind"])][:5]
-
-
 def _entity(engine: Engine, entity_id: str) -> dict[str, Any]:
     rows = engine.read("map_entity", {"id": entity_id})
     if not rows:
-        raise NotFoundError("entity", entity_id, _suggestions(engine, entity_id))
+        raise not_found(engine, "entity", entity_id)
     return rows[0]
 
 
@@ -66,8 +58,7 @@ def _region(engine: Engine, region_id: str) -> dict[str, Any]:
     ids = [region_id] if region_id.endswith("-region") else [region_id, f"{region_id}-region"]
     rows = engine.read("map_region", {"ids": ids})
     if not rows:
-        words = region_id.removesuffix("-region")
-        raise NotFoundError("region", region_id, _suggestions(engine, words, "region"))
+        raise not_found(engine, "region", region_id, ["region"])
     return rows[0]
 
 

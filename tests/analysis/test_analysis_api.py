@@ -30,7 +30,7 @@ def test_json_and_csv(client, path):
     as_csv = client.get(path + "&format=csv")
     assert as_csv.status_code == 200 and as_csv.headers["content-type"].startswith("text/csv")
     rows = _csv(as_csv.text)
-    assert rows and "citations" in rows[0]
+    assert rows and "sources" in rows[0]
     by_header = client.get(path, headers={"Accept": "text/csv"})
     assert by_header.text == as_csv.text
 
@@ -46,15 +46,15 @@ def test_concentration_json_names_west_yorkshire_first(client):
         ).text
     )
     odyssey = next(r for r in rows if r["target_id"] == "odyssey")
-    assert (
-        odyssey["role"] == "lead_force" and "wy-pcp-2018-03-regional 2.15" in odyssey["citations"]
-    )
+    assert odyssey["role"] == "lead_force" and "wy-pcp-2018-03-regional 2.15" in odyssey["sources"]
 
 
 def test_unknown_force_and_region_are_404_with_suggestions(client):
-    answer = client.get("/api/analysis/impact", params={"force": "staffs"})
+    answer = client.get("/api/analysis/impact", params={"force": "staffordshir"})
     assert answer.status_code == 404
     assert "staffordshire" in [s["id"] for s in answer.json()["suggestions"]]
+    alias = client.get("/api/analysis/impact", params={"force": "staffs"}, follow_redirects=False)
+    assert alias.status_code == 307 and alias.headers["location"].endswith("force=staffordshire")
     answer = client.get("/api/analysis/overlap", params={"region": "east-midland"})
     assert answer.status_code == 404 and answer.json()["what"] == "region"
 
@@ -78,10 +78,9 @@ def test_bad_input_is_422_naming_the_parameter(client, path, parameter):
 def test_empty_answers_say_why(client):
     body = client.get("/api/analysis/concentration", params={"as_of": "1990"}).json()
     assert body["results"] == [] and "1990" in body["note"]
-    rows = _csv(
-        client.get("/api/analysis/benefits", params={"region": "wales", "format": "csv"}).text
-    )
-    assert rows[0]["note"].startswith("the documents give no money figure")
+    response = client.get("/api/analysis/benefits", params={"region": "wales", "format": "csv"})
+    assert _csv(response.text) == []
+    assert response.headers["x-note"].startswith("the documents give no money figure")
 
 
 def test_scores_for_maps(client):

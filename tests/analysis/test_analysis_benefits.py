@@ -72,11 +72,11 @@ def test_table_columns_and_filters(engine, east_midlands):
         "currency",
         "period",
         "basis",
-        "citations",
+        "sources",
         "group_total",
         "group_note",
     } <= set(rows[0])
-    assert all(r["citations"] for r in rows)
+    assert all(r["sources"] for r in rows)
     leics = benefits_ledger(engine, force="leicestershire")
     assert {f["amount"] for f in leics["figures"]} == {4_030_000, 20_440_000}
     assert benefits_ledger(engine, region="wales")["note"].startswith(

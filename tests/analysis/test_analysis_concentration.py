@@ -44,8 +44,8 @@ def test_one_force_only_and_table_has_citations(engine):
     result = lead_concentration(engine, force="west-yorkshire")
     assert [e["leader"]["id"] for e in result["results"]] == ["west-yorkshire"]
     rows = concentration_table(result)
-    assert rows and all(r["citations"] for r in rows)
-    assert {"leader_id", "role", "target_id", "citations"} <= set(rows[0])
+    assert rows and all(r["sources"] for r in rows)
+    assert {"leader_id", "role", "target_id", "sources"} <= set(rows[0])
 
 
 def test_empty_answer_says_why(engine):

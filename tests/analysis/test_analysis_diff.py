@@ -47,7 +47,7 @@ def test_staffordshire_withdrawal_shows_as_a_participation_change(change):
 def test_table_rows_carry_citations(change):
     rows = diff_table(change)
     handover = next(r for r in rows if r["change"] == "handover" and r["id"] == "crasu")
-    assert "wm-spcb-2013-07-collaboration 43" in handover["citations"]
+    assert "wm-spcb-2013-07-collaboration 43" in handover["sources"]
 
 
 def test_same_date_says_nothing_changed(engine):

@@ -70,7 +70,7 @@ def test_governance_keeps_a_path_through_west_midlands(staffordshire):
 
 def test_table_and_unknown_force(engine, staffordshire):
     rows = impact_table(staffordshire)
-    assert all(r["citations"] for r in rows)
+    assert all(r["sources"] for r in rows)
     with pytest.raises(NotFoundError) as err:
         withdrawal_impact(engine, "staffs")
     assert err.value.what == "force"

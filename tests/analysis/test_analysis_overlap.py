@@ -72,7 +72,7 @@ def test_pairs_are_ranked_and_cited(register):
     shared = [p["shared"] for p in register["pairs"]]
     assert shared == sorted(shared, reverse=True)
     rows = overlap_table(register)
-    assert rows[0]["citations"].count("leics-pcp-2018-07-regional Appendix A") >= 2
+    assert rows[0]["sources"].count("leics-pcp-2018-07-regional Appendix A") >= 2
 
 
 def test_national_overlap_and_bad_kind(engine):
