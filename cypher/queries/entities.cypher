@@ -122,5 +122,7 @@ RETURN n.id AS id, n.name AS name, n.kind AS kind, n.aliases AS aliases,
 // name: entity_names
 // returns: id, name, kind, keys (the lower-cased names it is found by) of every entity; for close matches to a typo
 // mode: read
-MATCH (n:Entity)
+OPTIONAL MATCH (cur:Current {id: 'graph'})
+WITH cur.gen AS gen
+MATCH (n:Entity {gen: gen})
 RETURN n.id AS id, n.name AS name, n.kind AS kind, n.search_keys AS keys;

@@ -36,6 +36,8 @@ ORDER BY relation, c.name;
 // name: covering_agreements
 // returns: id, name, kind of each agreement that COVERS the entity, by name
 // mode: read
-MATCH (a:Entity)-[:COVERS]->(:Entity {id: $id})
+OPTIONAL MATCH (cur:Current {id: 'graph'})
+WITH cur.gen AS gen
+MATCH (a:Entity {gen: gen})-[:COVERS]->(:Entity {id: $id, gen: gen})
 RETURN a.id AS id, a.name AS name, a.kind AS kind
 ORDER BY a.name;
