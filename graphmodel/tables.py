@@ -70,7 +70,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "structure": ("section", "rank", "id", "name", "kind", "value", "detail", "sources"),
     "diff": ("change", "id", "name", "kind", "detail", "date", "sources"),
     "benefits": (
-        "index", "entity_id", "entity_name", "entity_kind", "force", "regions", "kind", "amount",
+        "index", "id", "entity_id", "entity_name", "entity_kind", "force", "regions", "kind",
+        "amount",
         "currency", "period", "basis", "cash", "hypothetical", "part_of", "description",
         "in_total", "left_out_why", "group_total", "group_note", "sources",
     ),
