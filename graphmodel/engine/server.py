@@ -182,7 +182,12 @@ def start_redis(config: str, log_path: Path, port: int, password: str, limits: C
                 timeout: float) -> subprocess.Popen[bytes]:  # fmt: skip
     """A redis-server started with `config` under `limits`, answering on `port`."""
     server, _ = binaries()
-    _private_file(log_path)
+    try:
+        _private_file(log_path)
+    except OSError as exc:
+        raise GraphUnavailableError(
+            f"cannot write the engine's log {log_path}: {exc.strerror}"
+        ) from exc
     with open(log_path, "ab") as log_file:
         try:
             process = spawn(
@@ -328,9 +333,16 @@ class EmbeddedServer:
                 path = self.data_dir / name
                 if path.is_file() and path.stat().st_mode & 0o077:
                     os.chmod(path, 0o600)
-        _private_file(
-            self.data_dir / _STATE_FILE, json.dumps({"pid": self.process.pid, "port": port})
-        )
+        try:
+            _private_file(
+                self.data_dir / _STATE_FILE, json.dumps({"pid": self.process.pid, "port": port})
+            )
+        except OSError as exc:
+            process, self.process = self.process, None
+            kill_process(process)
+            raise GraphUnavailableError(
+                f"cannot write to the data directory {self.data_dir}: {exc.strerror}"
+            ) from exc
         if not self._at_exit:
             atexit.register(self._stop_at_exit)
             self._at_exit = True
