@@ -77,6 +77,8 @@ RETURN m.loaded_at AS loaded_at, m.seed AS seed, m.entities AS entities,
 // name: graph_version
 // returns: version (new on every load), digest, loaded_at of the live graph; no row when nothing is loaded
 // mode: read
+OPTIONAL MATCH (cur:Current {id: 'graph'})
+WITH cur.gen AS gen
 MATCH (m:Meta {id: 'load', gen: gen})
 RETURN m.version AS version, m.digest AS digest, m.loaded_at AS loaded_at;
 
