@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
 
 from fastapi import Depends, FastAPI
 
 from api.caching import AnswerCache
 from api.errors import install_error_handlers
-from api.parameters import check_parameters, document_parameter_limits
+from api.openapi import install_openapi
+from api.parameters import check_parameters
 from api.routes import (
     analysis,
     console,
@@ -79,13 +79,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         lifespan=lifespan,
         dependencies=[Depends(check_parameters)],
     )
-
-    def openapi() -> dict[str, Any]:
-        if app.openapi_schema is None:
-            app.openapi_schema = document_parameter_limits(FastAPI.openapi(app))
-        return app.openapi_schema
-
-    app.openapi = openapi  # type: ignore[method-assign]
+    install_openapi(app)
     app.state.settings = settings
     app.state.console_gate = ConsoleGate(settings.collabgraph_console_concurrency)
     if engine is not None:

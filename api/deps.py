@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import Depends, Query, Request
 
+from api.params import DATE_PATTERN
 from graphmodel.console import ConsoleGate
 from graphmodel.engine import Engine
 from graphmodel.settings import Settings
@@ -50,6 +51,7 @@ async def time_point(
         str | None,
         Query(
             max_length=10,
+            pattern=DATE_PATTERN,
             description="Facts holding at this date: YYYY, YYYY-MM or YYYY-MM-DD "
             "(docs/time-and-money.md)",
         ),

@@ -13,6 +13,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
+from api.params import DATE_PATTERN
 from graphmodel.errors import (
     CollabGraphError,
     DependencyMissingError,
@@ -77,14 +78,22 @@ def _invalid_request(_: Request, exc: Exception) -> JSONResponse:
     )
 
 
+def _message(error: dict[str, object]) -> str:
+    """A validation error's message; a date that does not match the date pattern is said in
+    words rather than as the regular expression."""
+    ctx = error.get("ctx")
+    if isinstance(ctx, dict) and ctx.get("pattern") == DATE_PATTERN:
+        return (
+            f"{error.get('input')!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD in ASCII "
+            "digits, with a day the month has"
+        )
+    return str(error.get("msg", ""))
+
+
 def _validation(_: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
     errors = [
-        {
-            "loc": list(e.get("loc", [])),
-            "msg": str(e.get("msg", "")),
-            "type": str(e.get("type", "")),
-        }
+        {"loc": list(e.get("loc", [])), "msg": _message(e), "type": str(e.get("type", ""))}
         for e in exc.errors()
     ]
     return JSONResponse(status_code=422, content={"detail": errors})

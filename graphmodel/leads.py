@@ -8,7 +8,7 @@ from graphmodel.engine.base import Engine
 from graphmodel.entities import require_entity
 from graphmodel.errors import InvalidRequestError
 from graphmodel.schema import load_schema
-from graphmodel.search import MAX_QUERY_LENGTH, search, search_tokens
+from graphmodel.search import FULLTEXT_CANDIDATES, MAX_QUERY_LENGTH, search, search_tokens
 from graphmodel.timeline import as_of_params
 
 __all__ = ["leads_matching", "leads_of_leader"]
@@ -48,6 +48,7 @@ def leads_matching(engine: Engine, text: str, role: str | None = None, as_of: st
             "tokens": tokens,
             "q": query,
             "match_limit": matches,
+            "candidates": max(matches, FULLTEXT_CANDIDATES),
             "role": role,
             "limit": limit,
         }

@@ -8,9 +8,12 @@ from typing import Any
 from graphmodel.engine.base import Engine
 from graphmodel.errors import InvalidRequestError
 
-__all__ = ["search", "search_tokens", "MAX_QUERY_LENGTH"]
+__all__ = ["search", "search_tokens", "MAX_QUERY_LENGTH", "FULLTEXT_CANDIDATES"]
 
 MAX_QUERY_LENGTH = 200
+# The full-text index's best matches (by its own score) that are ranked by name; the limit is
+# pushed into the index, so a word shared by thousands of entities costs no more than this.
+FULLTEXT_CANDIDATES = 250
 
 
 # Words the full-text engines ignore (RediSearch's default stop words); a query of only these
@@ -43,7 +46,9 @@ def search(engine: Engine, text: str, limit: int = 20) -> list[dict[str, Any]]:
         raise InvalidRequestError("limit", "between 1 and 1000")
     tokens = search_tokens(query)
     if tokens:
-        rows = engine.read("search_fulltext", {"tokens": tokens, "q": query, "limit": limit})
+        params = {"tokens": tokens, "q": query, "limit": limit,
+                  "candidates": max(limit, FULLTEXT_CANDIDATES)}  # fmt: skip
+        rows = engine.read("search_fulltext", params)
     else:  # nothing the index can take (only very short words): scan names instead
         rows = engine.read("search_entities", {"q": query, "limit": limit})
     labels = ("exact", "prefix", "word", "contains")

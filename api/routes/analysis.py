@@ -3,20 +3,36 @@ time and the benefits ledger. JSON by default; CSV with `format=csv` or `Accept:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from api.deps import AsOfDep, EngineDep
+from api.params import DATE_PATTERN
 from api.tabular import Format, csv_response, list_route, wants_csv
 from graphmodel import analysis
+from graphmodel.analysis.benefits import FIGURE_KINDS
+from graphmodel.analysis.network import COLLABORATION_KINDS
+from graphmodel.analysis.structure import MEASURES
 
 __all__ = ["router"]
 
 router = APIRouter(prefix="/api/analysis", tags=["analysis"])
 
+
+def _one_of(values: Iterable[str]) -> str:
+    return "^(" + "|".join(sorted(values)) + ")$"
+
+
+CollaborationKind = Annotated[
+    str | None, Query(pattern=_one_of(COLLABORATION_KINDS), description="a collaboration kind")
+]
+FigureKind = Annotated[str | None, Query(pattern=_one_of(FIGURE_KINDS), description="a money kind")]
+Measure = Annotated[
+    str, Query(pattern=_one_of(["concentration", *MEASURES]), description="what to score by")
+]
 Region = Annotated[str | None, Query(description="Region id or police.uk name (east-midlands)")]
 AsOf = AsOfDep  # as_of and include_unstated (graphmodel.timeline)
 
@@ -72,8 +88,8 @@ def overlap(
     request: Request,
     engine: EngineDep,
     region: Region = None,
-    kind: str | None = None,
-    register: str | None = None,
+    kind: CollaborationKind = None,
+    register: Annotated[str | None, Query(max_length=200)] = None,
     as_of: AsOf = None,
     format: Format = None,
 ) -> Response:
@@ -86,7 +102,11 @@ def overlap(
 
 @router.get("/structure", **list_route("structure"))
 def structure(
-    request: Request, engine: EngineDep, as_of: AsOf = None, top: int = 20, format: Format = None
+    request: Request,
+    engine: EngineDep,
+    as_of: AsOf = None,
+    top: Annotated[int, Query(ge=1, le=1000)] = 20,
+    format: Format = None,
 ) -> Response:
     """Centrality, bridges, articulation points and communities compared with the regions."""
     result = analysis.network_structure(engine, as_of=as_of, top=top)
@@ -97,8 +117,8 @@ def structure(
 def diff(
     request: Request,
     engine: EngineDep,
-    date_from: Annotated[str | None, Query(alias="from")] = None,
-    date_to: Annotated[str | None, Query(alias="to")] = None,
+    date_from: Annotated[str | None, Query(alias="from", pattern=DATE_PATTERN)] = None,
+    date_to: Annotated[str | None, Query(alias="to", pattern=DATE_PATTERN)] = None,
     format: Format = None,
 ) -> Response:
     """What started, ended, changed status or lead between the networks at `from` and `to`."""
@@ -112,7 +132,7 @@ def benefits(
     engine: EngineDep,
     region: Region = None,
     force: str | None = None,
-    kind: str | None = None,
+    kind: FigureKind = None,
     format: Format = None,
 ) -> Response:
     """Every money figure with its period and citation; totals only where sound."""
@@ -122,7 +142,7 @@ def benefits(
 
 @router.get("/scores")
 def scores(
-    engine: EngineDep, measure: str = "concentration", region: Region = None, as_of: AsOf = None
+    engine: EngineDep, measure: Measure = "concentration", region: Region = None, as_of: AsOf = None
 ) -> dict[str, Any]:
     """{measure, scores: {entity_id: score}} for sizing or colouring map nodes."""
     if measure == "concentration":

@@ -52,7 +52,14 @@ def _strings(value: Any) -> list[str]:
     return []
 
 
-@router.post("/api/cypher", summary="Run read-only Cypher (when enabled)")
+@router.post(
+    "/api/cypher",
+    summary="Run read-only Cypher (when enabled)",
+    responses={
+        403: {"description": "The console is disabled"},
+        408: {"description": "The query ran past its time limit"},
+    },
+)
 def cypher(
     body: CypherRequest, engine: EngineDep, settings: SettingsDep, gate: ConsoleGateDep
 ) -> Any:

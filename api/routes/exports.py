@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
 from fastapi.responses import Response
@@ -27,6 +27,17 @@ AsOf = AsOfDep  # as_of and include_unstated (graphmodel.timeline)
 Id = Annotated[str, Path(min_length=1, max_length=200)]
 
 
+def _choice(formats: tuple[str, ...]) -> str:
+    return "^(" + "|".join(formats) + ")$"
+
+
+def _formats(formats: tuple[str, ...]) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI responses: a download in one of `formats`."""
+    media = dict.fromkeys(CONTENT_TYPES[f].split(";")[0] for f in formats)
+    content = {m: {"schema": {"type": "string", "format": "binary"}} for m in media}
+    return {200: {"description": "The file, as a download", "content": content}}
+
+
 def _file(data: bytes, fmt: str, name: str) -> Response:
     return Response(
         data,
@@ -36,12 +47,16 @@ def _file(data: bytes, fmt: str, name: str) -> Response:
 
 
 @router.get(
-    "/api/exports/flowchart/{root}", summary="Governance flowchart of a board, programme or region"
+    "/api/exports/flowchart/{root}",
+    summary="Governance flowchart of a board, programme or region",
+    responses=_formats(FLOWCHART_FORMATS),
 )
 def flowchart(
     engine: EngineDep,
     root: Id,
-    format: str = Query("svg", description=", ".join(FLOWCHART_FORMATS)),
+    format: str = Query(
+        "svg", pattern=_choice(FLOWCHART_FORMATS), description=", ".join(FLOWCHART_FORMATS)
+    ),
     as_of: AsOf = None,
 ) -> Response:
     """The flowchart as svg, png, pdf, dot, mermaid or drawio (a file download)."""
@@ -55,12 +70,16 @@ def flowchart(
 
 
 @router.get(
-    "/api/exports/register/{region}", summary="Section 22 register of a region (Appendix A)"
+    "/api/exports/register/{region}",
+    summary="Section 22 register of a region (Appendix A)",
+    responses=_formats(REGISTER_FORMATS),
 )
 def register(
     engine: EngineDep,
     region: Id,
-    format: str = Query("csv", description=", ".join(REGISTER_FORMATS)),
+    format: str = Query(
+        "csv", pattern=_choice(REGISTER_FORMATS), description=", ".join(REGISTER_FORMATS)
+    ),
     as_of: AsOf = None,
     document: str | None = Query(None, max_length=200),
 ) -> Response:
@@ -71,10 +90,16 @@ def register(
     return _file(render_register(built, fmt), fmt, name)
 
 
-@router.get("/api/exports/national-register", summary="National section 22 agreements (Appendix B)")
+@router.get(
+    "/api/exports/national-register",
+    summary="National section 22 agreements (Appendix B)",
+    responses=_formats(REGISTER_FORMATS),
+)
 def national_register(
     engine: EngineDep,
-    format: str = Query("csv", description=", ".join(REGISTER_FORMATS)),
+    format: str = Query(
+        "csv", pattern=_choice(REGISTER_FORMATS), description=", ".join(REGISTER_FORMATS)
+    ),
     region: str | None = Query(None, max_length=200),
     as_of: AsOf = None,
 ) -> Response:

@@ -55,7 +55,16 @@ def maps_index(request: Request) -> HTMLResponse:
     return HTMLResponse(render_index(request.scope.get("root_path", "")))
 
 
-@router.get("/maps/{view}.{fmt}", summary="A map's data as JSON, GraphML or GEXF")
+@router.get(
+    "/maps/{view}.{fmt}",
+    summary="A map's data as JSON, GraphML or GEXF",
+    responses={
+        200: {
+            "description": "The map's data, as a download",
+            "content": {media: {"schema": {}} for media in DATA_FORMATS.values()},
+        }
+    },
+)
 def map_data(
     view: str,
     fmt: str,

@@ -41,3 +41,24 @@ def test_bad_input_exits_non_zero_with_a_message(runner):
     assert unknown.exit_code == 1 and "did you mean staffordshire" in unknown.output
     backwards = runner.invoke(main, ["analyse", "diff", "--from", "2020", "--to", "2013"])
     assert backwards.exit_code == 1 and "from: 2020 is after to=2013" in backwards.output
+
+
+@pytest.mark.parametrize(
+    ("args", "url"),
+    [
+        (
+            ["concentration", "--force", "west-yorkshire"],
+            "/api/analysis/concentration?force=west-yorkshire",
+        ),
+        (["impact", "leicestershire"], "/api/analysis/impact?force=leicestershire"),
+        (["overlap", "--region", "east-midlands"], "/api/analysis/overlap?region=east-midlands"),
+        (["diff", "--from", "2013", "--to", "2020"], "/api/analysis/diff?from=2013&to=2020"),
+        (["benefits", "--region", "wales"], "/api/analysis/benefits?region=wales"),
+    ],
+)
+def test_csv_is_the_apis_csv(runner, client, args, url):
+    cli = runner.invoke(main, ["analyse", *args, "--csv"])
+    assert cli.exit_code == 0, cli.output
+    api = client.get(url + "&format=csv")
+    # same columns, same rows, same writer
+    assert list(csv.reader(io.StringIO(cli.stdout))) == list(csv.reader(io.StringIO(api.text)))

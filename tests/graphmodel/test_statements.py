@@ -28,6 +28,7 @@ PARAMS: dict[str, Any] = {
     "tokens": ["odyssey"],
     "matches": [{"id": "odyssey", "rank": 0}],
     "match_limit": 5,
+    "candidates": 50,
     "rows": [],
     "props": {"loaded_at": "2000-01-01"},
 }

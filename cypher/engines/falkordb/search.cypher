@@ -2,14 +2,17 @@
 // required. Same name and result shape as the Neo4j file beside this one.
 
 // name: search_fulltext
-// returns: id, name, kind, aliases, rank (0 exact, 1 prefix, 2 word prefix, 3 contains), sources; best first
+// returns: id, name, kind, aliases, rank (0 exact, 1 prefix, 2 word prefix, 3 contains), sources; best first among the $candidates best full-text matches (the limit is pushed into the index)
 // mode: read
 OPTIONAL MATCH (cur:Current {id: 'graph'})
 WITH cur.gen AS gen
 CALL db.idx.fulltext.queryNodes('Entity', reduce(text = '', token IN $tokens | text + token + '* '))
-YIELD node
-WITH node, gen
+YIELD node, score
+WITH node, score, gen
 WHERE node.gen = gen
+WITH node, score, gen
+ORDER BY score DESC
+LIMIT $candidates
 WITH node AS n,
      CASE
        WHEN any(k IN node.search_keys WHERE k = $q) THEN 0
@@ -17,11 +20,12 @@ WITH node AS n,
        WHEN any(k IN node.search_keys WHERE k CONTAINS (' ' + $q) OR k CONTAINS ('(' + $q)) THEN 2
        ELSE 3
      END AS rank
+ORDER BY rank, size(n.name), n.name, n.id
+LIMIT $limit
 RETURN n.id AS id, n.name AS name, n.kind AS kind, n.aliases AS aliases, rank,
        [i IN range(0, size(n.source_documents) - 1) |
          {document: n.source_documents[i], ref: n.source_refs[i]}] AS sources
-ORDER BY rank, size(n.name), n.name, n.id
-LIMIT $limit;
+ORDER BY rank, size(name), name, id;
 
 // name: leads_fulltext
 // returns: leader {id, name, kind}, role, target {id, name, kind}, via (the matched entity's id), rank, sources; who leads the best $match_limit entities matching every token (and their parts, two levels down), in one round trip
@@ -29,9 +33,12 @@ LIMIT $limit;
 OPTIONAL MATCH (cur:Current {id: 'graph'})
 WITH cur.gen AS gen
 CALL db.idx.fulltext.queryNodes('Entity', reduce(text = '', token IN $tokens | text + token + '* '))
-YIELD node
-WITH node, gen
+YIELD node, score
+WITH node, score, gen
 WHERE node.gen = gen
+WITH node, score, gen
+ORDER BY score DESC
+LIMIT $candidates
 WITH gen, node AS m,
      CASE
        WHEN any(k IN node.search_keys WHERE k = $q) THEN 0
