@@ -13,6 +13,7 @@ from api.parameters import check_parameters, document_parameter_limits
 from api.routes import (
     analysis,
     console,
+    docs,
     documents,
     entities,
     exports,
@@ -35,6 +36,7 @@ __all__ = ["create_app", "ROUTERS"]
 ROUTERS = (
     home,
     health,
+    docs,
     search,
     entities,
     leads,
@@ -77,6 +79,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         description=DESCRIPTION,
         lifespan=lifespan,
         dependencies=[Depends(check_parameters)],
+        docs_url=None,  # served offline by api.routes.docs
+        redoc_url=None,
     )
 
     def openapi() -> dict[str, Any]:
@@ -92,4 +96,5 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     install_error_handlers(app)
     for module in ROUTERS:
         app.include_router(module.router)
+    docs.mount_assets(app)
     return app
