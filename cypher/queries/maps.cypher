@@ -148,3 +148,19 @@ WITH cur.gen AS gen
 MATCH (d:Document {gen: gen})
 RETURN d.id AS id, d.title AS title, d.date AS date
 ORDER BY id;
+
+// name: map_regions
+// returns: id, name of every region (for the region picker)
+// mode: read
+MATCH (g:Entity)
+WHERE g.kind = 'region'
+RETURN g.id AS id, g.name AS name
+ORDER BY name, id;
+
+// name: map_entity_choices
+// returns: id, name, kind of every entity except regions (for the entity picker)
+// mode: read
+MATCH (n:Entity)
+WHERE n.kind <> 'region'
+RETURN n.id AS id, n.name AS name, n.kind AS kind
+ORDER BY name, id;

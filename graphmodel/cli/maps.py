@@ -69,11 +69,15 @@ def map_command(
         )
         return
     with engine_session() as engine:
-        graph = map_graph(engine, MapQuery(view, region, entity, as_of))
+        # A page carries every date and filters by itself; data files hold the date asked for.
+        dated = None if fmt == "html" else as_of
+        if fmt == "html":
+            map_graph(engine, MapQuery(view, region, entity, as_of))  # checks the date
+        graph = map_graph(engine, MapQuery(view, region, entity, dated))
         if size:
             size_nodes(graph, engine, size)
     text = (
-        exported_page(graph, api_url.rstrip("/") if api_url else None)
+        exported_page(graph, api_url.rstrip("/") if api_url else None, as_of)
         if fmt == "html"
         else graph_data(graph, fmt)
     )
