@@ -86,5 +86,8 @@ def test_empty_map_is_a_page_that_says_why(client):
 
 def test_index_lists_every_view(client):
     html = client.get("/maps").text
-    for view in ("leads", "governance", "participation", "neighbourhood"):
+    for view in ("leads", "governance", "participation"):
         assert f'href="/maps/{view}"' in html
+    # The neighbourhood needs an entity: the index offers a picker, not a bare link.
+    assert 'action="/maps/neighbourhood"' in html and 'name="entity"' in html
+    assert '<option value="staffordshire">' in html

@@ -297,8 +297,23 @@
       reload();
     });
     pickRegion.addEventListener("change", function () { state.region = pickRegion.value; reload(); });
+    // An id, or a name as the list gives it; anything else is answered here, not by a request.
+    var choices = Array.prototype.map.call(document.querySelectorAll("#entity-list option"), function (o) {
+      return { id: o.value, name: o.textContent.replace(/ \([^()]*\)$/, "").toLowerCase() };
+    });
+    function resolveEntity(text) {
+      var t = text.trim().toLowerCase();
+      if (!t) return "";
+      var hit = choices.filter(function (c) { return c.id === t; })[0] ||
+        choices.filter(function (c) { return c.name === t; })[0] ||
+        choices.filter(function (c) { return c.name.indexOf(t) === 0; })[0];
+      return hit ? hit.id : null;
+    }
     pickEntity.addEventListener("change", function () {
-      state.entity = pickEntity.value.trim();
+      var id = resolveEntity(pickEntity.value);
+      if (id === null) { status("No entity called “" + pickEntity.value.trim() + "”: pick one from the list."); return; }
+      pickEntity.value = id;
+      state.entity = id;
       if (state.view === "neighbourhood" && !state.entity) { status("Pick an entity to draw its neighbourhood."); return; }
       reload();
     });
@@ -755,6 +770,8 @@
 
   window.collabMap = {
     network: network, nodes: nodes, edges: edges, focusNode: focusNode, visibleIds: visibleIds,
+    visibleEdgeIds: function () { return visibleEdges().map(function (e) { return e.id; }); },
+    dates: function () { return dates.slice(); },
     wholeSvg: wholeSvg, wholePng: wholePng, preparePrint: preparePrint, setDate: setDate,
     state: state
   };
