@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
 from api.deps import AsOfDep, EngineDep
 from graphmodel.engine.base import Engine
@@ -21,6 +21,7 @@ from graphmodel.maps import (
     page_payload,
     render_page,
 )
+from graphmodel.maps.views import VIEWS
 from graphmodel.maps.render import render_index
 from graphmodel.maps.sizing import SIZE_MEASURES, size_nodes
 
@@ -117,8 +118,11 @@ def map_page(
     entity: Entity = None,
     as_of: AsOf = None,
     size: Size = None,
-) -> HTMLResponse:
-    """An interactive map: leads, governance, participation or neighbourhood. Self-contained."""
+) -> Response:
+    """An interactive map: leads, governance, participation or neighbourhood. Self-contained.
+    A view that needs an entity, opened without one, sends the reader to the entity picker."""
+    if view in VIEWS and VIEWS[view].needs_entity and not entity:
+        return RedirectResponse(f"{_root(request)}/maps#{view}", status_code=303)
     graph = _graph(engine, MapQuery(view, region, entity, as_of), size)
     return HTMLResponse(
         render_page(

@@ -295,6 +295,11 @@ def test_the_table_lists_what_is_drawn_with_citations(engine, live_server, watch
     assert cells[0] == graph.nodes[source]["name"] and cells[2] == graph.nodes[target]["name"]
     for s in attrs["sources"]:
         assert s["document"] in cells[4]
+    # Participation also reads as a matrix: a row per collaboration, a column per participant.
+    matrix_rows = page.page.locator("#table-matrix tr[data-id]")
+    assert matrix_rows.count() == len({t for _, t in graph.edges()})
+    cell = page.page.locator(f'#table-matrix tr[data-id="{target}"] td[data-status]')
+    assert cell.count() == len({s for s, t in graph.edges() if t == target})
     # Filters narrow the table with the map.
     page.page.locator('fieldset[data-filter="status"] input[value="member"]').uncheck()
     page.page.wait_for_timeout(200)

@@ -581,8 +581,38 @@
       tr.appendChild(el("td", {}, (d.sources || []).map(sourceText).join("; ")));
       t2.appendChild(tr);
     });
+    if (data.meta.view === "participation") wrap.appendChild(matrix(shown));
     wrap.appendChild(t1);
     wrap.appendChild(t2);
+  }
+
+  // Participation as a matrix: a row per collaboration, a column per participant.
+  var MARKS = { member: "✓", proposed: "proposed", to_be_confirmed: "tbc", not_participating: "✗", declined: "✗", withdrawn: "left", former: "left" };
+  function matrix(shown) {
+    var cols = {}, rows = {}, cell = {};
+    shown.forEach(function (e) {
+      if (e.type !== "PARTICIPATES_IN") return;
+      cols[e.from] = true; rows[e.to] = true;
+      cell[e.to + "\u0000" + e.from] = e.status || "member";
+    });
+    function byName(a, b) { return (details.nodes[a].name || a).localeCompare(details.nodes[b].name || b); }
+    var colIds = Object.keys(cols).sort(byName), rowIds = Object.keys(rows).sort(byName);
+    var t = el("table", { class: "alt matrix", id: "table-matrix" });
+    t.appendChild(el("caption", {}, "Who takes part in what (" + rowIds.length + " collaborations × " + colIds.length + " participants; ✓ member, ✗ not participating or declined)"));
+    var head = el("tr");
+    head.appendChild(el("th", { scope: "col" }, "Collaboration"));
+    colIds.forEach(function (c) { head.appendChild(el("th", { scope: "col" }, details.nodes[c].name)); });
+    t.appendChild(head);
+    rowIds.forEach(function (r) {
+      var tr = el("tr", { "data-id": r });
+      tr.appendChild(el("th", { scope: "row" }, details.nodes[r].name));
+      colIds.forEach(function (c) {
+        var st = cell[r + "\u0000" + c];
+        tr.appendChild(el("td", st ? { "data-status": st, title: words(st) } : {}, st ? MARKS[st] || words(st) : ""));
+      });
+      t.appendChild(tr);
+    });
+    return t;
   }
 
   // ---- the whole map as SVG and PNG (title, date, legend, sources) ---------------------
