@@ -152,7 +152,9 @@ ORDER BY id;
 // name: map_regions
 // returns: id, name of every region (for the region picker)
 // mode: read
-MATCH (g:Entity)
+OPTIONAL MATCH (cur:Current {id: 'graph'})
+WITH cur.gen AS gen
+MATCH (g:Entity {gen: gen})
 WHERE g.kind = 'region'
 RETURN g.id AS id, g.name AS name
 ORDER BY name, id;
@@ -160,7 +162,9 @@ ORDER BY name, id;
 // name: map_entity_choices
 // returns: id, name, kind of every entity except regions (for the entity picker)
 // mode: read
-MATCH (n:Entity)
+OPTIONAL MATCH (cur:Current {id: 'graph'})
+WITH cur.gen AS gen
+MATCH (n:Entity {gen: gen})
 WHERE n.kind <> 'region'
 RETURN n.id AS id, n.name AS name, n.kind AS kind
 ORDER BY name, id;
