@@ -21,9 +21,9 @@ from graphmodel.maps import (
     page_payload,
     render_page,
 )
-from graphmodel.maps.views import VIEWS
 from graphmodel.maps.render import render_index
 from graphmodel.maps.sizing import SIZE_MEASURES, size_nodes
+from graphmodel.maps.views import VIEWS
 
 router = APIRouter(tags=["maps"])
 

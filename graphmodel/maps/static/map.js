@@ -25,6 +25,8 @@
     size: initial.meta.size_by && initial.meta.size_by !== "degree" && initial.meta.size_by !== "leads" ? initial.meta.size_by : ""
   };
   var dates = initial.dates.slice();
+  // Kept as given in the address: also facts whose start is unstated and first reported later.
+  if (served && /[?&]include_unstated=(true|1)/.test(location.search)) state.include_unstated = "true";
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -252,7 +254,7 @@
 
   function query() {
     var parts = [];
-    ["region", "entity", "as_of", "size"].forEach(function (k) {
+    ["region", "entity", "as_of", "size", "include_unstated"].forEach(function (k) {
       if (state[k]) parts.push(k + "=" + encodeURIComponent(state[k]));
     });
     return parts.join("&");
