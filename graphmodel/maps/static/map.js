@@ -231,7 +231,8 @@
   function setDate(value) {
     state.as_of = value || "";
     syncDateControl();
-    if (served) reload(); else { applyFilters(); updateHeader(); writeUrl(); }
+    // An exported file hides what does not hold and opens the view on what is left.
+    if (served) reload(); else { applyFilters(); defaultView(); updateHeader(); writeUrl(); }
   }
   function stepDate(delta, yearsOnly) {
     var i = state.as_of ? dates.indexOf(state.as_of) : dates.length;
