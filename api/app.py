@@ -14,6 +14,7 @@ from api.parameters import check_parameters
 from api.routes import (
     analysis,
     console,
+    docs,
     documents,
     entities,
     exports,
@@ -36,6 +37,7 @@ __all__ = ["create_app", "ROUTERS"]
 ROUTERS = (
     home,
     health,
+    docs,
     search,
     entities,
     leads,
@@ -78,6 +80,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         description=DESCRIPTION,
         lifespan=lifespan,
         dependencies=[Depends(check_parameters)],
+        docs_url=None,  # served offline by api.routes.docs
+        redoc_url=None,
     )
     install_openapi(app)
     app.state.settings = settings
@@ -92,4 +96,5 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         max_bytes=settings.collabgraph_answer_cache_mb * 1024 * 1024,
         check_every=settings.collabgraph_version_check_s,
     )
+    docs.mount_assets(app)
     return app

@@ -1,24 +1,29 @@
-"""The maps: /maps lists the views, /maps/{view} draws one as a self-contained page and
+"""The maps: /maps lists the views, /maps/{view} draws one as a self-contained page,
+/maps/{view}/drawing gives what the page draws (its redraws fetch it) and
 /maps/{view}.json|.graphml|.gexf gives its data."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
 from api.deps import AsOfDep, EngineDep
+from graphmodel.engine.base import Engine
 from graphmodel.maps import (
     DATA_FORMATS,
     MapQuery,
     data_filename,
     graph_data,
+    map_choices,
     map_graph,
+    page_payload,
     render_page,
 )
 from graphmodel.maps.render import render_index
 from graphmodel.maps.sizing import SIZE_MEASURES, size_nodes
+from graphmodel.maps.views import VIEWS
 
 router = APIRouter(tags=["maps"])
 
@@ -43,16 +48,46 @@ Size = Annotated[
 ]
 
 
+def _root(request: Request) -> str:
+    return str(request.scope.get("root_path", ""))
+
+
 def _links(request: Request, view: str) -> dict[str, str]:
     query = f"?{request.url.query}" if request.url.query else ""
-    root = request.scope.get("root_path", "")
-    return {fmt: f"{root}/maps/{view}.{fmt}{query}" for fmt in DATA_FORMATS}
+    return {fmt: f"{_root(request)}/maps/{view}.{fmt}{query}" for fmt in DATA_FORMATS}
+
+
+def _graph(engine: Engine, query: MapQuery, size: str | None) -> Any:
+    graph = map_graph(engine, query)
+    if size:
+        size_nodes(graph, engine, size)
+    return graph
 
 
 @router.get("/maps", response_class=HTMLResponse, summary="The map views")
-def maps_index(request: Request) -> HTMLResponse:
-    """A page listing the map views with links to each."""
-    return HTMLResponse(render_index(request.scope.get("root_path", "")))
+def maps_index(request: Request, engine: EngineDep) -> HTMLResponse:
+    """A page listing the map views, with a region, entity and date to open each with."""
+    return HTMLResponse(render_index(_root(request), map_choices(engine)))
+
+
+@router.get("/maps/{view}/drawing", summary="What a map page draws, as JSON")
+def map_drawing(
+    request: Request,
+    view: str,
+    engine: EngineDep,
+    region: Region = None,
+    entity: Entity = None,
+    as_of: AsOf = None,
+    size: Size = None,
+) -> JSONResponse:
+    """The nodes (laid out), relationships, legend, details with citations and dates of a map:
+    what the page at /maps/{view} draws; the page fetches it to redraw for another date,
+    region or entity."""
+    graph = _graph(engine, MapQuery(view, region, entity, as_of), size)
+    links = _links(request, view)
+    return JSONResponse(
+        page_payload(graph, api_base=_root(request), served=True, download_links=links)
+    )
 
 
 @router.get(
@@ -75,9 +110,7 @@ def map_data(
     size: Size = None,
 ) -> Response:
     """The nodes and relationships of a map, with their citations, as a file for other tools."""
-    graph = map_graph(engine, MapQuery(view, region, entity, as_of))
-    if size:
-        size_nodes(graph, engine, size)
+    graph = _graph(engine, MapQuery(view, region, entity, as_of), size)
     text = graph_data(graph, fmt)
     disposition = f'attachment; filename="{data_filename(graph, fmt)}"'
     return Response(
@@ -94,10 +127,17 @@ def map_page(
     entity: Entity = None,
     as_of: AsOf = None,
     size: Size = None,
-) -> HTMLResponse:
-    """An interactive map: leads, governance, participation or neighbourhood. Self-contained."""
-    graph = map_graph(engine, MapQuery(view, region, entity, as_of))
-    if size:
-        size_nodes(graph, engine, size)
-    root = request.scope.get("root_path", "")
-    return HTMLResponse(render_page(graph, api_base=root, download_links=_links(request, view)))
+) -> Response:
+    """An interactive map: leads, governance, participation or neighbourhood. Self-contained.
+    A view that needs an entity, opened without one, sends the reader to the entity picker."""
+    if view in VIEWS and VIEWS[view].needs_entity and not entity:
+        return RedirectResponse(f"{_root(request)}/maps#{view}", status_code=303)
+    graph = _graph(engine, MapQuery(view, region, entity, as_of), size)
+    return HTMLResponse(
+        render_page(
+            graph,
+            api_base=_root(request),
+            download_links=_links(request, view),
+            choices=map_choices(engine),
+        )
+    )

@@ -148,3 +148,23 @@ WITH cur.gen AS gen
 MATCH (d:Document {gen: gen})
 RETURN d.id AS id, d.title AS title, d.date AS date
 ORDER BY id;
+
+// name: map_regions
+// returns: id, name of every region (for the region picker)
+// mode: read
+OPTIONAL MATCH (cur:Current {id: 'graph'})
+WITH cur.gen AS gen
+MATCH (g:Entity {gen: gen})
+WHERE g.kind = 'region'
+RETURN g.id AS id, g.name AS name
+ORDER BY name, id;
+
+// name: map_entity_choices
+// returns: id, name, kind of every entity except regions (for the entity picker)
+// mode: read
+OPTIONAL MATCH (cur:Current {id: 'graph'})
+WITH cur.gen AS gen
+MATCH (n:Entity {gen: gen})
+WHERE n.kind <> 'region'
+RETURN n.id AS id, n.name AS name, n.kind AS kind
+ORDER BY name, id;

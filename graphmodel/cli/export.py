@@ -56,7 +56,10 @@ def export() -> None:
     required=True,
     help="A board, programme, unit or region id (see `collabgraph search`).",
 )
-@as_of_options("Facts holding at this date (YYYY, YYYY-MM, YYYY-MM-DD); default today.")
+@as_of_options(
+    "Facts holding at this date (YYYY, YYYY-MM, YYYY-MM-DD); default: the latest date of the "
+    "sources drawn on."
+)
 @click.option(
     "--format",
     "fmt",
@@ -98,7 +101,7 @@ def flowchart(root: str, as_of: str | None, fmt: str | None, output: Path) -> No
 @click.option(
     "--document", default=None, help="The edition of the register to export (default: the latest)."
 )
-@as_of_options("Facts holding at this date; default today.")
+@as_of_options("Facts holding at this date; default: the latest date of the sources drawn on.")
 @click.option(
     "--format",
     "fmt",

@@ -9,6 +9,7 @@ import click
 from graphmodel.cli.common import STDOUT, as_of_options, engine_session, fail, write_output
 from graphmodel.maps import DATA_FORMATS, VIEWS, MapQuery, exported_page, graph_data, map_graph
 from graphmodel.maps.sizing import SIZE_MEASURES, size_nodes
+from graphmodel.timeline import as_of_params
 
 __all__ = ["map_command"]
 
@@ -23,7 +24,10 @@ _SUFFIXES = {".html": "html", ".htm": "html", **{f".{fmt}": fmt for fmt in DATA_
 @click.option(
     "--region", default=None, help="Narrow to a region id (east-midlands or east-midlands-region)."
 )
-@as_of_options("Only what held at this date (YYYY, YYYY-MM or YYYY-MM-DD).")
+@as_of_options(
+    "The date to show (YYYY, YYYY-MM or YYYY-MM-DD): data files hold only what held then; a page"
+    " carries every date and opens at this one."
+)
 @click.option(
     "-o",
     "--output",
@@ -79,11 +83,14 @@ def map_command(
         )
         return
     with engine_session() as engine:
-        graph = map_graph(engine, MapQuery(view, region, entity, as_of))
+        # A page carries every date and filters by itself; data files hold the date asked for.
+        as_of_params(as_of, "--as-of")  # a date that does not parse is refused either way
+        dated = None if fmt == "html" else as_of
+        graph = map_graph(engine, MapQuery(view, region, entity, dated))
         if size:
             size_nodes(graph, engine, size)
     text = (
-        exported_page(graph, api_url.rstrip("/") if api_url else None)
+        exported_page(graph, api_url.rstrip("/") if api_url else None, as_of)
         if fmt == "html"
         else graph_data(graph, fmt)
     )

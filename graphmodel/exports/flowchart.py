@@ -9,12 +9,12 @@ Renderers (``graphmodel.exports.flowchart_render``) take a Flowchart; they never
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
 from graphmodel.engine.base import Engine
 from graphmodel.errors import InvalidRequestError
+from graphmodel.exports.dating import LATEST_SOURCE, as_of_latest_source
 from graphmodel.suggest import not_found
 from graphmodel.timeline import as_of_params, time_note
 
@@ -95,12 +95,14 @@ class Flowchart:
     people: dict[str, list[BoardPerson]] = field(default_factory=dict)
     documents: list[dict[str, Any]] = field(default_factory=list)
     time_note: str | None = None  # what the as_of rule left out (graphmodel.timeline)
+    as_of_basis: str = ""  # why this date, when nobody asked for one
 
     @property
     def title(self) -> str:
-        """The chart's title, saying its scope and its date."""
+        """The chart's title, saying its scope and its date (and why that date)."""
         scope = "region" if self.root_kind == "region" else self.root_kind
-        return f"Governance of {self.root_name} ({scope}), as of {self.as_of}"
+        basis = f" ({self.as_of_basis})" if self.as_of_basis else ""
+        return f"Governance of {self.root_name} ({scope}), as of {self.as_of}{basis}"
 
     def node(self, node_id: str) -> ChartNode:
         """The box with id `node_id`."""
@@ -124,6 +126,7 @@ class Flowchart:
             "title": self.title,
             "as_of": self.as_of,
             "time_note": self.time_note,
+            "as_of_basis": self.as_of_basis,
             "nodes": [n.__dict__ for n in self.nodes],
             "edges": [{"type": e.type, "from": e.source, "to": e.target} for e in self.edges],
             "chairs": {b: [p.__dict__ for p in self.chairs(b)] for b in self.people},
@@ -228,11 +231,19 @@ def _levels(node_ids: list[str], edges: list[ChartEdge]) -> dict[str, int]:
 def build_flowchart(engine: Engine, root: str, as_of: str | None = None) -> Flowchart:
     """The governance flowchart rooted at `root` (a board, programme, unit or region id).
 
-    `as_of` (YYYY, YYYY-MM or YYYY-MM-DD) picks the facts holding then; by default today.
+    `as_of` (YYYY, YYYY-MM or YYYY-MM-DD) picks the facts holding then; by default the
+    latest date of the sources the chart draws on, which its title says.
     Raises NotFoundError for an unknown root, InvalidRequestError for a bad date or a root
     that is not something governance can be drawn from.
     """
-    as_of = as_of or dt.date.today().isoformat()
+    if as_of:
+        return _build_flowchart(engine, root, as_of)
+    chart, _ = as_of_latest_source(lambda date: _build_flowchart(engine, root, date))
+    chart.as_of_basis = LATEST_SOURCE
+    return chart
+
+
+def _build_flowchart(engine: Engine, root: str, as_of: str) -> Flowchart:
     params = as_of_params(as_of)
     found = engine.read("export_entity", {"id": root})
     if not found:  # a region by its police.uk name ('east-midlands'), as registers take it

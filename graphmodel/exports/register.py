@@ -10,12 +10,12 @@ a time: the latest by default, or the one `document` names.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
 from graphmodel.engine.base import Engine
 from graphmodel.errors import NotFoundError
+from graphmodel.exports.dating import LATEST_SOURCE, as_of_latest_source
 from graphmodel.exports.flowchart import short_label
 from graphmodel.timeline import as_of_params, time_note
 
@@ -115,6 +115,7 @@ class Register:
     documents: list[dict[str, Any]] = field(default_factory=list)
     editions: list[str] = field(default_factory=list)
     time_note: str | None = None  # what the as_of rule left out (graphmodel.timeline)
+    as_of_basis: str = ""  # why this date, when nobody asked for one
 
     @property
     def title(self) -> str:
@@ -126,7 +127,8 @@ class Register:
         else:
             what = f"{self.region_name} section 22 register"
         edition = f", edition {self.edition}" if self.edition else ""
-        return f"{what}{edition}, as of {self.as_of}"
+        basis = f" ({self.as_of_basis})" if self.as_of_basis else ""
+        return f"{what}{edition}, as of {self.as_of}{basis}"
 
     def header(self, include_sources: bool = True) -> list[str]:
         """The column headings."""
@@ -244,11 +246,19 @@ def _pick_edition(
 def build_register(
     engine: Engine, region: str, as_of: str | None = None, document: str | None = None
 ) -> Register:
-    """The section 22 register of `region` (Appendix A), as of `as_of` (default today).
+    """The section 22 register of `region` (Appendix A), as of `as_of` (by default the latest
+    date of the sources it draws on, which its title says).
 
     NotFoundError for an unknown region or edition; InvalidRequestError for a bad date.
     """
-    as_of = as_of or dt.date.today().isoformat()
+    if as_of:
+        return _build_register(engine, region, as_of, document)
+    built, _ = as_of_latest_source(lambda date: _build_register(engine, region, date, document))
+    built.as_of_basis = LATEST_SOURCE
+    return built
+
+
+def _build_register(engine: Engine, region: str, as_of: str, document: str | None) -> Register:
     params = as_of_params(as_of)
     found = resolve_region(engine, region)
     registers = engine.read(
@@ -283,9 +293,17 @@ def build_national_register(
 ) -> Register:
     """The national section 22 agreements (Appendix B): host or lead and purpose of each.
 
-    With `region`, a column per force of that region shows its participation.
+    With `region`, a column per force of that region shows its participation. `as_of` by
+    default: the latest date of the sources it draws on, which its title says.
     """
-    as_of = as_of or dt.date.today().isoformat()
+    if as_of:
+        return _build_national_register(engine, region, as_of)
+    built, _ = as_of_latest_source(lambda date: _build_national_register(engine, region, date))
+    built.as_of_basis = LATEST_SOURCE
+    return built
+
+
+def _build_national_register(engine: Engine, region: str | None, as_of: str) -> Register:
     params = as_of_params(as_of)
     found = resolve_region(engine, region) if region else None
     forces = [(f["id"], f["name"]) for f in found["forces"]] if found else []

@@ -104,7 +104,8 @@ def to_xlsx(register: Register) -> bytes:
     _append_text(about, ["Register", register.register])
     _append_text(about, ["Region", register.region_name])
     _append_text(about, ["Edition (document)", register.edition or ""])
-    _append_text(about, ["As of", register.as_of])
+    basis = f" ({register.as_of_basis})" if register.as_of_basis else ""
+    _append_text(about, ["As of", register.as_of + basis])
     if register.time_note:
         _append_text(about, ["Left out as of that date", register.time_note])
     _append_text(

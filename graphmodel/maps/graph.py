@@ -7,7 +7,6 @@ from typing import Any
 
 import networkx as nx
 
-from graphmodel.maps.layout import levels, top_down_positions
 from graphmodel.maps.query import MapResult
 
 __all__ = ["build_graph", "REL_FIELDS"]
@@ -32,8 +31,6 @@ def _subtitle(result: MapResult) -> str:
         parts.append(f"around {result.entity['name']}")
     if result.region:
         parts.append(f"in {result.region['name']}")
-    if result.query.as_of:
-        parts.append(f"as of {result.query.as_of}")
     return ", ".join(parts)
 
 
@@ -46,7 +43,11 @@ def _empty_reason(result: MapResult) -> str:
         "participation": "no participation",
         "neighbourhood": "no relationships",
     }.get(result.view.name, "nothing")
-    where = _subtitle(result)
+    where = ", ".join(
+        p
+        for p in (_subtitle(result), f"as of {result.query.as_of}" if result.query.as_of else "")
+        if p
+    )
     text = f"The graph holds {what}{' ' + where if where else ''}."
     if result.query.as_of:
         text += " Try another date, or none."
@@ -59,9 +60,10 @@ def build_graph(result: MapResult) -> nx.MultiDiGraph:
     """The map as a MultiDiGraph keyed by relationship id.
 
     Graph attributes: view, title, description, subtitle, as_of, region, entity,
-    empty_reason, time_note (what the as_of rule left out), hierarchical, documents. Node
+    empty_reason, time_note (what the as_of rule left out), size_by, documents. Node
     attributes: name, kind, aliases, status, valid_from, valid_to, from_basis, to_basis,
-    money ({figures, totals} by graphmodel.money's one rule, or None), properties, sources, weight (and level, x, y when hierarchical). Edge
+    money ({figures, totals} by graphmodel.money's one rule, or None), properties, sources,
+    weight (the measure its size shows). Edge
     attributes: type, the relationship's own fields and sources.
     """
     view = result.view
@@ -75,7 +77,6 @@ def build_graph(result: MapResult) -> nx.MultiDiGraph:
         entity=result.entity["id"] if result.entity else None,
         empty_reason=_empty_reason(result),
         time_note=(result.time or {}).get("note"),
-        hierarchical=view.hierarchical,
         size_by=view.size_by,
         documents=result.documents,
     )
@@ -110,8 +111,4 @@ def build_graph(result: MapResult) -> nx.MultiDiGraph:
         else:
             weight = graph.degree(node)
         graph.nodes[node]["weight"] = weight
-    if view.hierarchical and graph.number_of_nodes():
-        positions = top_down_positions(graph)
-        for node, level in levels(graph).items():
-            graph.nodes[node].update(level=level, x=positions[node][0], y=positions[node][1])
     return graph

@@ -11,13 +11,13 @@ __all__ = ["MapView", "VIEWS", "get_view"]
 
 @dataclass(frozen=True)
 class MapView:
-    """One kind of map: its statement, its title and how it is drawn."""
+    """One kind of map: its statement, its title and what sizes its nodes. Every view is drawn
+    as layered charts (graphmodel.maps.layout says what sits above what)."""
 
     name: str
     statement: str
     title: str
     description: str
-    hierarchical: bool = False
     size_by: str = "degree"  # "leads": how much an entity leads; "degree": how connected it is
     needs_entity: bool = False
 
@@ -30,7 +30,7 @@ VIEWS: dict[str, MapView] = {
             "map_leads",
             "Who leads what",
             "Forces, PCCs, people and organisations leading units, programmes, agreements and "
-            "workstreams, by role. Node size: how much an entity leads.",
+            "workstreams, by role: each leader above what it leads.",
             size_by="leads",
         ),
         MapView(
@@ -38,21 +38,22 @@ VIEWS: dict[str, MapView] = {
             "map_governance",
             "Governance",
             "Boards, who chairs and sits on them, what each board governs and what reports to "
-            "what, drawn top-down.",
-            hierarchical=True,
+            "what: one top-down chart per structure.",
         ),
         MapView(
             "participation",
             "map_participation",
             "Who takes part in what",
-            "Participation in collaborations, with its status (dashed: proposed, to be "
+            "Who takes part in which collaboration: forces and partners on the upper side, "
+            "collaborations below, with the status of each (dashed: proposed, to be "
             "confirmed; dotted: withdrawn or former; dash-dot: not participating or declined).",
         ),
         MapView(
             "neighbourhood",
             "map_neighbourhood",
             "Neighbourhood",
-            "Everything one entity is directly related to, and how those relate to each other.",
+            "Everything one entity is directly related to, grouped by relationship, and how "
+            "those relate to each other.",
             needs_entity=True,
         ),
     )

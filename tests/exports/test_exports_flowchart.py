@@ -244,3 +244,13 @@ def test_missing_graphviz_names_the_install_command(
     with pytest.raises(GraphvizMissingError, match=r"apt-get install graphviz"):
         render_flowchart(charts["necb"], "png")
     assert render_flowchart(charts["necb"], "mermaid")  # needs no binary
+
+
+def test_without_a_date_a_chart_is_as_of_its_latest_source_and_says_so(engine, rcb_id) -> None:
+    chart = build_flowchart(engine, rcb_id)
+    latest = max(d["date"] for d in chart.documents if d.get("date"))
+    assert chart.as_of == latest
+    assert chart.title.endswith(f"as of {latest} (the latest date of its sources)")
+    assert chart.as_of_basis and chart.as_dict()["as_of_basis"] == chart.as_of_basis
+    # A date asked for is used as it is, and the title gives no reason.
+    assert build_flowchart(engine, rcb_id, "2018").title.endswith("as of 2018")

@@ -205,3 +205,19 @@ def test_register_bad_as_of_is_refused(engine) -> None:
 def test_register_before_the_document_is_empty_of_participation(engine) -> None:
     early = build_register(engine, "east-midlands", as_of="2017")
     assert all(not r.statuses and not r.leads for r in early.rows)
+
+
+def test_without_a_date_a_register_is_as_of_its_latest_source_and_says_so(
+    em_register: Register,
+) -> None:
+    latest = max(d["date"] for d in em_register.documents if d.get("date"))
+    assert em_register.as_of == latest
+    assert em_register.title.endswith(f"as of {latest} (the latest date of its sources)")
+    about = render_register(em_register, "html").decode()
+    assert "the latest date of its sources" in about
+
+
+def test_the_national_register_defaults_to_its_latest_source_too(engine) -> None:
+    national = build_national_register(engine)
+    assert national.as_of == max(d["date"] for d in national.documents if d.get("date"))
+    assert "latest date of its sources" in national.title

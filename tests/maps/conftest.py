@@ -8,6 +8,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -120,3 +121,34 @@ def watched_page(browser: Browser) -> Iterator[Callable[[str], Watched]]:
     yield make
     for context in contexts:
         context.close()
+
+
+AXE = Path(__file__).parents[1] / "tools" / "node_modules" / "axe-core" / "axe.min.js"
+AXE_IMPACTS = ("serious", "critical")
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    """axe-core's script, installed for the tests only by tests/tools/install-node-tools.sh."""
+    if not AXE.exists():
+        pytest.fail(f"axe-core is missing: run tests/tools/install-node-tools.sh ({AXE})")
+    return AXE.read_text(encoding="utf-8")
+
+
+def axe_violations(page: Page, source: str, known: tuple[str, ...] = ()) -> list[str]:
+    """The serious and critical accessibility violations axe-core finds on `page`.
+
+    axe is evaluated by the test (through the DevTools protocol, so no page policy applies
+    and nothing is added to the product). Rules in `known` are left out: only for markup
+    that a third-party page owns."""
+    page.evaluate(source + "\n;0")
+    result = page.evaluate(
+        "() => axe.run(document, {resultTypes: ['violations']})"
+        ".then(r => r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
+        " nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))})))"
+    )
+    return [
+        f"{v['impact']}: {v['id']} ({v['help']}) at {v['nodes']}"
+        for v in result
+        if v["impact"] in AXE_IMPACTS and v["id"] not in known
+    ]

@@ -72,10 +72,28 @@ def test_bad_date_is_422_naming_as_of(client):
     assert response.json()["detail"][0]["loc"] == ["query", "as_of"]
 
 
-def test_neighbourhood_without_entity_is_422(client):
-    response = client.get("/maps/neighbourhood")
-    assert response.status_code == 422
-    assert response.json()["detail"][0]["loc"] == ["query", "entity"]
+def test_neighbourhood_data_without_entity_is_422(client):
+    for path in ("/maps/neighbourhood.json", "/maps/neighbourhood/drawing"):
+        response = client.get(path)
+        assert response.status_code == 422
+        assert response.json()["detail"][0]["loc"] == ["query", "entity"]
+
+
+def test_neighbourhood_page_without_entity_goes_to_the_entity_picker(client):
+    response = client.get("/maps/neighbourhood", follow_redirects=False)
+    assert response.status_code == 303
+    assert response.headers["location"] == "/maps#neighbourhood"
+    assert 'id="neighbourhood"' in client.get("/maps").text
+
+
+def test_drawing_is_what_the_page_draws(client):
+    response = client.get("/maps/leads/drawing", params={"as_of": "2013"})
+    assert response.status_code == 200
+    drawing = response.json()
+    assert "crasu" in {n["id"] for n in drawing["nodes"]}
+    assert drawing["meta"]["as_of"] == "2013" and drawing["meta"]["served"] is True
+    assert all("x" in n and "y" in n and "size" in n for n in drawing["nodes"])
+    assert "2013" in drawing["dates"] and drawing["legend"]["kinds"]
 
 
 def test_empty_map_is_a_page_that_says_why(client):
@@ -86,5 +104,8 @@ def test_empty_map_is_a_page_that_says_why(client):
 
 def test_index_lists_every_view(client):
     html = client.get("/maps").text
-    for view in ("leads", "governance", "participation", "neighbourhood"):
+    for view in ("leads", "governance", "participation"):
         assert f'href="/maps/{view}"' in html
+    # The neighbourhood needs an entity: the index offers a picker, not a bare link.
+    assert 'action="/maps/neighbourhood"' in html and 'name="entity"' in html
+    assert '<option value="staffordshire">' in html

@@ -209,8 +209,8 @@ def test_save_png_and_embedded_downloads_work_offline(engine, tmp_path, watched_
     png_path = png.value.path()
     assert png.value.suggested_filename == "governance-east-midlands-region.png"
     assert png_path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    data_url = page.page.evaluate("window.collabMap.toPng()")
-    assert len(base64.b64decode(data_url.split(",", 1)[1])) > 10_000
+    data_url = page.page.evaluate("window.collabMap.wholePng()")
+    assert base64.b64decode(data_url.split(",", 1)[1]) == png_path.read_bytes()
     with page.page.expect_download() as graphml:
         page.page.click('a[data-embedded="graphml"]')
     assert graphml.value.suggested_filename.endswith(".graphml")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Callable
 
 import pytest
@@ -52,3 +54,19 @@ def test_map_command_is_registered_with_help():
     result = CliRunner().invoke(main, ["map", "--help"])
     assert result.exit_code == 0
     assert "--view" in result.output and "--as-of" in result.output
+
+
+def test_an_exported_page_carries_every_date_and_opens_at_the_one_asked_for(loaded_env, tmp_path):
+    out = tmp_path / "leads-2013.html"
+    result = CliRunner().invoke(
+        main, ["map", "--view", "leads", "--as-of", "2013", "-o", str(out)], env=loaded_env
+    )
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    payload = json.loads(
+        re.search(r'<script type="application/json" id="map-data">(.*?)</script>', html, re.S)[1]
+    )
+    assert payload["meta"]["open_at"] == "2013"
+    ids = {n["id"] for n in payload["nodes"]}
+    assert {"crasu", "npas"} <= ids  # both dates travel; the page filters by itself
+    assert "2013" in payload["dates"] and "2020" in payload["dates"]

@@ -6,6 +6,8 @@ import pytest
 
 from graphmodel.errors import InvalidRequestError, NotFoundError
 from graphmodel.maps import VIEWS, MapQuery, fetch_map, map_graph
+from graphmodel.maps.layout import ORIENTATIONS, levels
+from graphmodel.maps.render import page_payload
 
 
 def test_leads_view_draws_every_lead_relationship_with_its_role_and_citation(engine):
@@ -35,12 +37,36 @@ def test_governance_view_holds_only_governance_types_and_board_memberships(engin
             assert graph.nodes[target]["kind"] == "board"
 
 
-def test_governance_view_puts_a_board_above_what_it_governs(engine):
-    graph = map_graph(engine, MapQuery("governance"))
+def _drawn(graph) -> dict[str, tuple[float, float]]:
+    return {n["id"]: (n["x"], n["y"]) for n in page_payload(graph)["nodes"]}
+
+
+@pytest.mark.parametrize(
+    ("view", "upper_side"),
+    [
+        ("governance", {"CHAIRS": 0, "MEMBER_OF": 0, "GOVERNS": 0, "REPORTS_TO": 1}),
+        ("leads", {"LEADS": 0}),
+        ("participation", {"PARTICIPATES_IN": 0}),
+    ],
+)
+def test_each_view_draws_the_upper_side_of_its_relationships_above(engine, view, upper_side):
+    graph = map_graph(engine, MapQuery(view))
+    level = levels(graph, ORIENTATIONS[view])
+    drawn = _drawn(graph)
     for source, target, attrs in graph.edges(data=True):
-        above, below = (target, source) if attrs["type"] == "REPORTS_TO" else (source, target)
-        if graph.nodes[above]["level"] != graph.nodes[below]["level"]:  # equal only within a cycle
-            assert graph.nodes[above]["y"] < graph.nodes[below]["y"]
+        if attrs["type"] not in upper_side:
+            continue
+        above, below = (source, target) if upper_side[attrs["type"]] == 0 else (target, source)
+        if level[above] != level[below]:  # equal only within a cycle
+            assert drawn[above][1] < drawn[below][1]
+
+
+def test_participation_puts_forces_on_one_side_and_collaborations_on_the_other(engine):
+    graph = map_graph(engine, MapQuery("participation", region="east-midlands"))
+    drawn = _drawn(graph)
+    forces = [drawn[n][1] for n, kind in graph.nodes(data="kind") if kind == "force"]
+    agreements = [drawn[n][1] for n, kind in graph.nodes(data="kind") if kind == "agreement"]
+    assert max(forces) < min(agreements)
 
 
 def test_participation_view_carries_statuses(engine):

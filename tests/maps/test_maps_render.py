@@ -8,7 +8,7 @@ import re
 import networkx as nx
 
 from graphmodel.maps import MapQuery, exported_page, map_graph, render_page
-from graphmodel.maps.render import LAYOUT_SEED
+from graphmodel.maps.drawing import MIN_LABEL_PX, MIN_SCALE, node_radius
 from graphmodel.maps.style import REL_COLOURS, node_label
 from graphmodel.schema import load_schema
 
@@ -29,6 +29,13 @@ def test_page_loads_nothing_from_anywhere(engine):
     assert "default-src 'none'" in html and "connect-src 'none'" in html
 
 
+def test_a_served_page_may_call_only_its_own_server(engine):
+    html = render_page(
+        map_graph(engine, MapQuery("leads")), choices={"regions": [], "entities": []}
+    )
+    assert "connect-src 'self'" in html and "default-src 'none'" in html
+
+
 def test_nodes_take_kind_colours_and_shapes_from_the_schema(engine):
     payload = _payload(render_page(map_graph(engine, MapQuery("governance"))))
     kinds = load_schema().kinds
@@ -46,17 +53,33 @@ def test_every_relationship_type_has_a_colour_and_broken_statuses_are_dashed(eng
     assert solid == {"member"}
 
 
-def test_layout_is_seeded_and_the_page_is_the_same_for_the_same_data(engine):
+def test_layout_is_computed_and_the_page_is_the_same_for_the_same_data(engine):
     first = render_page(map_graph(engine, MapQuery("leads", region="west-midlands")))
     second = render_page(map_graph(engine, MapQuery("leads", region="west-midlands")))
     assert first == second
-    assert _payload(first)["options"]["layout"]["randomSeed"] == LAYOUT_SEED
+    payload = _payload(first)
+    assert payload["options"]["physics"] == {"enabled": False}
+    assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in payload["nodes"])
 
 
 def test_legend_lists_the_kinds_and_types_on_the_map(engine):
-    html = render_page(map_graph(engine, MapQuery("governance", region="east-midlands")))
-    assert 'data-filter="kind"' in html and 'value="board"' in html
-    assert 'data-filter="type"' in html and 'value="GOVERNS"' in html
+    payload = _payload(
+        render_page(map_graph(engine, MapQuery("governance", region="east-midlands")))
+    )
+    assert "board" in [k["id"] for k in payload["legend"]["kinds"]]
+    assert "GOVERNS" in [r["id"] for r in payload["legend"]["relationships"]]
+
+
+def test_node_size_follows_the_measure_and_labels_keep_the_minimum(engine):
+    graph = map_graph(engine, MapQuery("leads"))
+    payload = _payload(render_page(graph))
+    by_weight = sorted(payload["nodes"], key=lambda n: n["weight"])
+    for smaller, larger in zip(by_weight, by_weight[1:], strict=False):
+        assert (smaller["size"] < larger["size"]) == (smaller["weight"] < larger["weight"])
+    assert by_weight[-1]["size"] == node_radius(1, 1)
+    # Every label is drawn at least MIN_LABEL_PX at the smallest opening zoom.
+    assert min(n["font"]["size"] for n in payload["nodes"]) * MIN_SCALE >= MIN_LABEL_PX
+    assert payload["options"]["nodes"]["scaling"]["label"]["drawThreshold"] == MIN_LABEL_PX
 
 
 def test_exported_page_carries_its_data(engine):
@@ -67,7 +90,7 @@ def test_exported_page_carries_its_data(engine):
 
 
 def test_script_text_cannot_close_the_data_block():
-    graph = nx.MultiDiGraph(view="leads", title="t", hierarchical=False, documents={})
+    graph = nx.MultiDiGraph(view="leads", title="t", documents={})
     graph.add_node(
         "x", name="</script><script>alert(1)</script>", kind="unit", aliases=[], weight=0
     )
