@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import ahocorasick
+from rapidfuzz import fuzz, process, utils
 
 from graphmodel.dataset import Dataset
 from graphmodel.ingest.paragraphs import Report
@@ -307,6 +308,29 @@ class Gazetteer:
 
         return min(ranked, key=order)[1]
 
+    def closest(self, name: str, limit: int = 3, cutoff: float = 80) -> list[tuple[str, float]]:
+        """Known entities whose name or alias is closest to `name`: [(id, score 0-100)]."""
+        choices = [
+            (key, entity)
+            for key, ranked in self.forms.items()
+            if not _is_abbreviation(key)
+            for _, entity in ranked
+            if entity in self.entities
+        ]
+        found = process.extract(
+            name,
+            [key for key, _ in choices],
+            scorer=fuzz.token_sort_ratio,
+            processor=utils.default_process,
+            score_cutoff=cutoff,
+            limit=limit * 4,
+        )
+        best: dict[str, float] = {}
+        for _, score, index in found:
+            entity = choices[index][1]
+            best[entity] = max(best.get(entity, 0), float(score))
+        return sorted(best.items(), key=lambda item: (-item[1], item[0]))[:limit]
+
     def lookup(self, text: str) -> str | None:
         """The entity `text` names exactly (as a whole), or None."""
         text = " ".join(text.split())
@@ -437,6 +461,12 @@ class _Finder:
                 self.gazetteer.add_form(long, by_abbr, 1)
                 self.defined.setdefault(abbr, by_abbr)
                 continue
+            near = self.gazetteer.closest(long, limit=1, cutoff=94)
+            if near:
+                self.gazetteer.add_form(long, near[0][0], 1)
+                self.gazetteer.add_form(abbr, near[0][0], 1)
+                self.defined.setdefault(abbr, near[0][0])
+                continue
             kind = kind_of_name(long) or kind_of_name(long.split(",")[0])
             if kind is None and abbr.endswith(("U", "B", "P", "S")):
                 kind = {"U": "unit", "B": "board", "P": "programme", "S": "unit"}[abbr[-1]]
@@ -474,6 +504,11 @@ class _Finder:
             ):
                 continue  # "WYFRS Authority and Yorkshire Ambulance Service": each on its own
             if self.gazetteer.lookup(name):
+                continue
+            near = self.gazetteer.closest(name, limit=1, cutoff=94)
+            if near and self.gazetteer.entities[near[0][0]].kind == kind:
+                # "Tri Service Collaboration Board" for "Tri-Service Collaboration Board"
+                self.gazetteer.add_form(name, near[0][0], 1)
                 continue
             if any(self.gazetteer.lookup(" ".join(name.split()[i:])) for i in (1, 2)):
                 # "West Yorkshire Tri-Service Board" adds a place to a known name: still new,

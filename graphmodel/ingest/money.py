@@ -44,6 +44,11 @@ _HYPOTHETICAL = re.compile(
 )
 _PART = re.compile(r"\b(?:share|of which|contribution|proportion|portion|part of)\b", re.IGNORECASE)
 _FY = re.compile(r"\b((?:19|20)\d{2})\s?[/-]\s?(\d{2}|(?:19|20)\d{2})\b")
+_THE_COLLABORATION = re.compile(
+    r"\b(?:the|this) (?:service|unit|programme|collaboration|agreement|project)\b"
+    r"|^(?:annual |total |recurring )?(?:savings?|budget|costs?|funding)\b",
+    re.IGNORECASE,
+)
 _TARGET_KINDS = ("programme", "unit", "agreement", "workstream", "board", "region", "organisation")
 
 
@@ -99,6 +104,12 @@ def propose_figures(
         for start, end in paragraph.sentences:
             text = report.text[start:end]
             named = mentions.within(start, end)
+            # "the budget of the service": the collaboration last named before the sentence
+            earlier = [
+                m
+                for m in mentions.mentions
+                if m.end <= start and context.kind(m.entity) in _TARGET_KINDS[:4]
+            ]
             for match in _AMOUNT.finditer(text):
                 window = text[max(0, match.start() - 80) : match.end() + 60]
                 kind = next((k for k, pattern in _KINDS if pattern.search(window)), None)
@@ -116,15 +127,25 @@ def propose_figures(
                 targets = [m for m in named if context.kind(m.entity) in _TARGET_KINDS]
                 forces = [m for m in named if context.kind(m.entity) == "force"]
                 target = min(targets, key=lambda m: abs(m.start - at)) if targets else None
+                inferred = False
+                if target is None and earlier and _THE_COLLABORATION.search(text):
+                    target, inferred = earlier[-1], True
                 if target is None and forces:
                     target = min(forces, key=lambda m: abs(m.start - at))
                 if target is None:
                     continue
-                force = next((m.entity for m in forces if m.entity != target.entity), None)
-                if force is None and context.kind(target.entity) == "force":
-                    force = target.entity
+                part = bool(_PART.search(window))
+                whole = next((f for f in reversed(found) if f.ref == paragraph.ref), None)
+                if part and whole and context.kind(target.entity) == "force":
+                    # "Derbyshire's contribution is £1.45m": its share of the figure before
+                    target_id, force = whole.entity, target.entity
+                else:
+                    target_id = target.entity
+                    force = next((m.entity for m in forces if m.entity != target.entity), None)
+                if force is None and context.kind(target_id) == "force":
+                    force = target_id
                 confidence = 0.7 if stated else 0.55
-                if abs(target.start - at) > 120:
+                if inferred or abs(target.start - at) > 120:
                     confidence -= 0.15
                 amount = _amount(match)
                 currency = _CURRENCY[match["cur"].strip().lower()]
@@ -135,7 +156,7 @@ def propose_figures(
                 )
                 found.append(
                     FigureProposal(
-                        target.entity,
+                        target_id,
                         kind,
                         amount,
                         currency,
@@ -147,7 +168,7 @@ def propose_figures(
                         description[0].upper() + description[1:],
                         force,
                         hypothetical,
-                        bool(_PART.search(window)),
+                        part,
                     )  # fmt: skip
                 )
     return found

@@ -118,7 +118,7 @@ RULES: list[Rule] = [
     _rule("agreement for", r"(?<=agreement) (?:for|covering|underpinning|relating to|governing)\b", "COVERS", "active", 0.8),
     _rule("under agreement", r"\bunder (?:the (?:umbrella|terms) of )?(?=(?:a |an |the )?[^.]{0,40}agreement)", "COVERS", "passive", 0.8),
     _rule("governed by", r"\b(?:governed|overseen|scrutinised) by\b|\bunder the (?:governance|oversight|direction) of\b", "GOVERNS", "passive", 0.85),
-    _rule("governs", r"\b(?:governs|oversees|oversaw|scrutinises)\b|\b(?:has|have|provides?|with) (?:strategic )?oversight (?:of|for)\b|\bresponsible for (?:the )?governance of\b|\b(?:approved|approves)\b", "GOVERNS", "active", 0.75),
+    _rule("governs", r"\b(?:governs|oversees|oversaw|scrutinises)\b|\b(?:has|have|provides?|with) (?:strategic )?oversight (?:of|for)\b|\bresponsible for (?:the )?governance of\b", "GOVERNS", "active", 0.75),
     _rule("reports to", r"\breports? (?:in)?to\b|\breporting (?:in)?to\b|\baccountable to\b|\bfeeds? into\b|\bkeep(?:s|ing)?\b(?=[^.]{0,120}\binformed\b)|\bprovides? (?:regular )?updates? to\b", "REPORTS_TO", "active", 0.8),
     _rule("part of", r"\b(?:is |are |as |forms? )?(?:a |an )?(?:part|component|element|strand|workstream|sub-?group|subgroup) of\b|\bunder the umbrella of\b|\bsits? (?:within|under)\b", "PART_OF", "active", 0.75),
     _rule("funded by", r"\bfunded by\b", "FUNDS", "passive", 0.8),
@@ -156,11 +156,23 @@ _THIS = re.compile(
 )
 _THE_FORCE = re.compile(r"\b(?:the|our) [Ff]orce\b(?!s)")
 _THE_KIND = re.compile(
-    r"\b(?:[Tt]he|[Tt]his) ([Bb]oard|[Cc]ommittee|[Pp]rogramme|[Uu]nit|[Aa]greement|[Cc]ollaboration [Bb]oard|[Pp]anel|[Nn]etwork|[Pp]roject)\b"
+    r"\b(?:[Tt]he|[Tt]his) ([Bb]oard|[Cc]ommittee|[Pp]rogramme|[Uu]nit|[Aa]greement|"
+    r"[Cc]ollaboration [Bb]oard|[Pp]anel|[Nn]etwork|[Pp]roject|[Ss]ervice|[Cc]ollaboration)\b"
+    r"(?! (?:of|for|between)\b)"
 )
-_KIND_WORD = {"board": "board", "committee": "board", "panel": "board", "collaboration board": "board",
-              "programme": "programme", "project": "programme", "network": "programme",
-              "unit": "unit", "service": "unit", "agreement": "agreement"}  # fmt: skip
+_KIND_WORD: dict[str, tuple[str, ...]] = {
+    "board": ("board",), "committee": ("board",), "panel": ("board",),
+    "collaboration board": ("board",), "programme": ("programme",), "project": ("programme",),
+    "network": ("programme",), "unit": ("unit",), "service": ("unit",),
+    "agreement": ("agreement",), "collaboration": ("unit", "programme", "agreement"),
+}  # fmt: skip
+_POST_OF = re.compile(r"^\s*(?:and [A-Z][\w ]{0,40}?\s+)?(?:of|for)\s+(?:the\s+)?(?=[A-Z])")
+_POST_TITLE = re.compile(
+    r"(?:(?:Deputy |Assistant |Temporary )?Chief Constable|Chief Executive|Chief Officer|"
+    r"(?:Vice[- ])?Chair(?:man|person)?|Director|Head|Leader|Commander)s?\s+(?:of|for)\s+"
+    r"(?:the\s+)?$"
+)
+_CLAUSE_END = re.compile(r"[;.]|,\s*(?:which|who|and|but)\b|\s(?:and|but|while|whilst)\s")
 _ROTATING = re.compile(r"\brotat(?:e|es|ed|ing|ion)\b", re.IGNORECASE)
 _CO = re.compile(r"\bco-?chair|\bjointly\b|\bjoint chairs?\b", re.IGNORECASE)
 
@@ -200,13 +212,24 @@ class _Sentence:
                     if free(match.start(), match.end()):
                         extra.append(Mention(match.start(), match.end(), force, match[0], "issuer"))
         for match in _THE_KIND.finditer(text):
-            kind = _KIND_WORD.get(match[1].lower())  # "the Board": the board last named
-            if kind and kind in recent and free(match.start(), match.end()):
+            kinds = _KIND_WORD.get(match[1].lower(), ())  # "the Board": the board last named
+            kind = next((k for k in kinds if k in recent), None)
+            if kind and free(match.start(), match.end()):
                 extra.append(Mention(match.start(), match.end(), recent[kind], match[0], "anaphor"))
         this = _THIS.match(text)
         if this and "subject" in recent and free(this.start(), this.end()):
             extra.append(Mention(this.start(), this.end(), recent["subject"], this[0], "anaphor"))
-        self.mentions = sorted(local + extra)
+        ordered = sorted(local + extra)
+        # "the PCCs and Chief Constables of X and Y": the post stands for the bodies after it
+        self.mentions = [
+            m
+            for i, m in enumerate(ordered)
+            if not (
+                context.kind(m.entity) == "post"
+                and i + 1 < len(ordered)
+                and _POST_OF.match(text[m.end : ordered[i + 1].start])
+            )
+        ]
         real = [m for m in self.mentions if m.how not in ("issuer", "anaphor")]
         for mention in real:
             recent[context.kind(mention.entity)] = mention.entity
@@ -236,6 +259,7 @@ class _Sentence:
         if not after:
             return []
         gap = self.text[position : after[0].start]
+        gap = _POST_TITLE.sub("", gap)  # "chaired by the Chief Constable of X": X
         if not (_TIGHT_GAP.match(gap) or (_words(gap) <= 3 and not _CLAUSE_BREAK.search(gap))):
             return []
         group = [after[0]]
@@ -257,7 +281,7 @@ def _role(rule: Rule, source_kind: str, sentence: str) -> str:
     if source_kind == "force":
         return "lead_force"
     if source_kind == "board":
-        return "lead_force" if False else "workstream_lead"
+        return "workstream_lead"
     return "project_lead"
 
 
@@ -285,6 +309,8 @@ class _Proposer:
     def __init__(self, report: Report, mentions: Mentions, context: Context):
         self.report, self.mentions, self.context = report, mentions, context
         self.proposals: dict[tuple[object, ...], RelationshipProposal] = {}
+        self.heading: str | None = None
+        self.recent: dict[str, str] = {}
 
     def allowed(self, rtype: str, source: str, target: str) -> bool:
         spec = self.context.schema.relationships[rtype]
@@ -299,10 +325,34 @@ class _Proposer:
         if existing is None or proposal.confidence > existing.confidence:
             self.proposals[proposal.key] = proposal
 
+    @staticmethod
+    def orient(
+        rule: Rule, left: list[Mention], right: list[Mention]
+    ) -> list[tuple[Mention, Mention]]:
+        """(from, to) pairs of the two groups in the rule's direction."""
+        if rule.direction == "active":
+            return [(a, b) for a in left for b in right]
+        return [(b, a) for a in left for b in right]
+
+    def allowed_any(self, rule: Rule, source: Mention, target: Mention) -> bool:
+        """Whether any of the rule's types allows this pair."""
+        return any(self.allowed(t, source.entity, target.entity) for t in rule.types)
+
+    @staticmethod
+    def coordinated_subject(sentence: _Sentence, position: int) -> list[Mention]:
+        """The sentence's subject for a second verb ("X is chaired by Y and reports to Z")."""
+        before = sentence.text[:position]
+        if not re.search(r"\band\s+(?:\w+ly\s+|also\s+)?$", before) or not sentence.mentions:
+            return []
+        subject = sentence.mentions[0]
+        return [subject] if subject.end <= position else []
+
     def paragraph(self, paragraph: Paragraph) -> None:
-        recent: dict[str, str] = {}
-        heading_mentions = [m for m in self.mentions.mentions if False]
-        del heading_mentions
+        # "the Board", "the service": what was last named in this section of the report
+        if paragraph.heading != self.heading:
+            self.heading, self.recent = paragraph.heading, {}
+        recent = self.recent
+        recent.pop("subject", None)
         # the heading names what unnumbered paragraphs are about ("the Board" after it)
         for entity in self.heading_entities(paragraph.heading):
             recent[self.context.kind(entity)] = entity
@@ -349,19 +399,21 @@ class _Proposer:
             assert intro is not None
             left = sentence.group_after(intro.end())
             left = [m for m in left if m.end <= match.start()]
+        if right and not left and rule.direction == "active":
+            left = self.coordinated_subject(sentence, match.start())
         if not left or not right:
             return False
+        if rule.direction == "active" and not any(
+            self.allowed_any(rule, a, b) for a, b in self.orient(rule, left, right)
+        ):
+            left = self.coordinated_subject(sentence, match.start()) or left
         if rule.name == "co-chair":
             partner = re.compile(r"\b(?:along|together|jointly) with\b").search(
                 sentence.text, right[-1].end
             )
             if partner:
                 left = left + sentence.group_after(partner.end())
-        pairs = (
-            [(a, b) for a in left for b in right]
-            if rule.direction == "active"
-            else [(b, a) for a in left for b in right]
-        )
+        pairs = self.orient(rule, left, right)
         status = rule.status
         if rule.name == "incorporate into" and not re.search(
             r"\b(?:propos|plan|expect|consider|explor|will|would|intend|scop)",
@@ -375,7 +427,11 @@ class _Proposer:
             re.IGNORECASE,
         ):
             status = "proposed"
-        since, until = _dates(sentence.text, status)
+        first = min(m.start for m in left + right)
+        last = max(m.end for m in left + right)
+        tail = _CLAUSE_END.search(sentence.text, last)
+        clause = sentence.text[first : tail.start() if tail else len(sentence.text)]
+        since, until = _dates(clause, status)
         made = False
         for position, (source, target) in enumerate(pairs):
             for rtype in rule.types:

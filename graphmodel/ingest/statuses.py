@@ -26,7 +26,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str], float, str]] = [
         ("live", r"\b(?:has|have) (?:now |since )?gone live\b|\bwent live\b|\b(?:is|are) now (?:live|operational)\b|\bbecame operational\b", 0.8, "before"),
         ("live", r"\b(?:launch|go-live|go live) of\b", 0.65, "after"),
         ("approved", r"\b(?:has|have|was|were) (?:been |now been )?(?:formally )?(?:approved|agreed|signed(?: off)?)\b", 0.7, "before"),
-        ("approved", r"\b(?:approved|signed|ratified) the\b", 0.65, "after"),
+        ("approved", r"\b(?:approved?|approves|signed|ratified) the\b", 0.65, "after"),
         ("in_development", r"\bbusiness case (?:is |was )?(?:being )?(?:developed|produced|prepared|drafted)\b|\b(?:is|are) (?:being|in) (?:developed|development|designed)\b", 0.65, "before"),
         ("proposed", r"\b(?:is|are) (?:being )?(?:proposed|scoped|explored|considered)\b|\bproposals? (?:to|for) (?:establish|create|set up|develop)\b", 0.6, "before"),
         ("pilot", r"\b(?:is|are) (?:being )?piloted\b|\bpilot (?:phase|scheme) of\b|\b(?:is|are) (?:running )?(?:as )?a pilot\b", 0.6, "before"),
