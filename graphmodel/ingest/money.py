@@ -136,6 +136,7 @@ def propose_figures(
                     continue
                 part = bool(_PART.search(window))
                 whole = next((f for f in reversed(found) if f.ref == paragraph.ref), None)
+                force: str | None
                 if part and whole and context.kind(target.entity) == "force":
                     # "Derbyshire's contribution is £1.45m": its share of the figure before
                     target_id, force = whole.entity, target.entity
