@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from graphmodel.ingest.dates import dates_in
-from graphmodel.ingest.mentions import Mentions
+from graphmodel.ingest.mentions import Mention, Mentions
 from graphmodel.ingest.paragraphs import Report
 from graphmodel.ingest.relations import Context
 
@@ -71,6 +71,18 @@ class FigureProposal:
     part_of_hint: bool = False
 
 
+def _names_share(text: str, force: Mention, amount: re.Match[str], offset: int) -> bool:
+    """Whether a force is named as the one the amount is for ("Humberside's share is £x",
+    "£x to West Midlands Police"), not just somewhere in the sentence."""
+    start, end = force.start - offset, force.end - offset
+    if end <= amount.start():
+        return amount.start() - end <= 40
+    between = text[amount.end() : start]
+    return len(between) <= 30 and bool(
+        re.match(r"^\s*(?:\w+\s+){0,2}(?:to|for|from|by)\s+(?:the\s+)?$", between)
+    )
+
+
 def _amount(match: re.Match[str]) -> float:
     value = float(match["num"].replace(",", ""))
     if match["mult"]:
@@ -113,6 +125,10 @@ def propose_figures(
             for match in _AMOUNT.finditer(text):
                 window = text[max(0, match.start() - 80) : match.end() + 60]
                 kind = next((k for k, pattern in _KINDS if pattern.search(window)), None)
+                part = bool(_PART.search(window))
+                whole = next((f for f in reversed(found) if f.ref == paragraph.ref), None)
+                if kind is None and part and whole is not None:
+                    kind = whole.kind  # "of which Humberside's share is £x": a share of it
                 if kind is None:
                     continue
                 period, stated = _period(text, document_date)
@@ -123,6 +139,8 @@ def propose_figures(
                     if _ANNUAL.search(window)
                     else ("one_off" if kind == "funding" and _ONE_OFF.search(window) else "total")
                 )
+                if part and whole is not None and whole.span == (start, end):
+                    basis, period = whole.basis, whole.period  # a share of a figure: alike
                 at = start + match.start()
                 targets = [m for m in named if context.kind(m.entity) in _TARGET_KINDS]
                 forces = [m for m in named if context.kind(m.entity) == "force"]
@@ -134,15 +152,20 @@ def propose_figures(
                     target = min(forces, key=lambda m: abs(m.start - at))
                 if target is None:
                     continue
-                part = bool(_PART.search(window))
-                whole = next((f for f in reversed(found) if f.ref == paragraph.ref), None)
                 force: str | None
                 if part and whole and context.kind(target.entity) == "force":
                     # "Derbyshire's contribution is £1.45m": its share of the figure before
                     target_id, force = whole.entity, target.entity
                 else:
                     target_id = target.entity
-                    force = next((m.entity for m in forces if m.entity != target.entity), None)
+                    force = next(
+                        (
+                            m.entity
+                            for m in forces
+                            if m.entity != target.entity and _names_share(text, m, match, start)
+                        ),
+                        None,
+                    )
                 if force is None and context.kind(target_id) == "force":
                     force = target_id
                 confidence = 0.7 if stated else 0.55

@@ -78,6 +78,11 @@ def _is_heading(text: str) -> bool:
     return letters >= 3 and letters >= len(text) / 2 and (text[0].isupper() or text[0] == "'")
 
 
+def _sub_numbered(number: str) -> bool:
+    """Whether a number is a paragraph's ("2.15") rather than a section heading's ("3", "2.0")."""
+    return "." in number and not number.endswith(".0")
+
+
 def _numbered(text: str) -> tuple[str, str] | None:
     match = _NUMBERED.match(text)
     if not match:
@@ -154,7 +159,7 @@ class _Splitter:
         if block.kind == "heading" or (numbered is None and self.starts_heading(text)):
             self.heading = text[:80].strip()
             self.current = None
-        elif numbered and not _is_heading(numbered[1]):
+        elif numbered and (not _is_heading(numbered[1]) or _sub_numbered(numbered[0])):
             self.new_paragraph(numbered[1], numbered[0])
         elif numbered:
             self.heading = numbered[1][:80].strip()  # "3 Specific areas of collaboration"

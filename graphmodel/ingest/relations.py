@@ -213,9 +213,13 @@ class _Sentence:
                         extra.append(Mention(match.start(), match.end(), force, match[0], "issuer"))
         for match in _THE_KIND.finditer(text):
             kinds = _KIND_WORD.get(match[1].lower(), ())  # "the Board": the board last named
-            kind = next((k for k in kinds if k in recent), None)
+            named = dict(recent)
+            named.update(
+                {context.kind(m.entity): m.entity for m in local if m.end <= match.start()}
+            )
+            kind = next((k for k in kinds if k in named), None)
             if kind and free(match.start(), match.end()):
-                extra.append(Mention(match.start(), match.end(), recent[kind], match[0], "anaphor"))
+                extra.append(Mention(match.start(), match.end(), named[kind], match[0], "anaphor"))
         this = _THIS.match(text)
         if this and "subject" in recent and free(this.start(), this.end()):
             extra.append(Mention(this.start(), this.end(), recent["subject"], this[0], "anaphor"))
@@ -300,8 +304,10 @@ def _dates(sentence: str, status: str | None) -> tuple[str | None, str | None]:
             since = phrase.iso
         elif phrase.role == "until" and until is None:
             until = phrase.iso
-    if status == "withdrawn" and until and not since:
-        since, until = until, None  # the withdrawal holds from the day it happened
+    if status in ("withdrawn", "declined") and not since:
+        # the withdrawal (or refusal) holds from the day it happened
+        plain = [p.iso for p in dates_in(sentence) if p.role in ("", "until")]
+        since, until = (plain[0] if plain else None), None
     return since, until
 
 
