@@ -114,6 +114,8 @@ def _show(section: str, item: dict[str, Any], index: int, total: int) -> None:
     click.echo(
         f"  ref {item.get('ref', item.get('label', ''))}, confidence {proposal.get('confidence')}"
     )
+    if proposal.get("closest_known"):
+        click.echo(f"  close known entities: {', '.join(proposal['closest_known'])}")
     sentence = proposal.get("sentence")
     if sentence:
         click.echo(
@@ -146,7 +148,7 @@ def _edit(section: str, item: dict[str, Any]) -> None:
     proposal["edited"] = True
 
 
-def _interactive(proposals: dict[str, Any]) -> bool:
+def _interactive(proposals: dict[str, Any], known: set[str]) -> bool:
     """Walk the undecided proposals; False if the curator quit before the end."""
     from graphmodel.ingest.review import merge, pending
 
@@ -166,8 +168,11 @@ def _interactive(proposals: dict[str, Any]) -> bool:
         elif answer == "e":
             _edit(section, item)
         elif answer == "m" and section == "entities":
-            known = click.prompt("  known entity id").strip()
-            merge(proposals, item["id"], known)
+            close = item["proposal"].get("closest_known") or []
+            target = click.prompt("  known entity id", default=close[0] if close else "").strip()
+            while target not in known:
+                target = click.prompt(f"  {target!r} is not a known id; known entity id").strip()
+            merge(proposals, item["id"], target, known)
         elif answer == "A":
             for _, rest in pending(proposals):
                 rest["proposal"]["state"] = "accepted"
@@ -219,6 +224,7 @@ def review_command(
     """
     from graphmodel.ingest import read_proposals
     from graphmodel.ingest.proposals import write_proposals
+    from graphmodel.dataset import read_dataset
     from graphmodel.ingest.review import decide, pending, write_accepted
 
     seed_dir = seed_dir or Settings().collabgraph_seed_dir
@@ -234,18 +240,24 @@ def review_command(
             fail(f"--merge: {item!r} is not NEW=KNOWN")
         merge_map[new.strip()] = known.strip()
     try:
+        known = set(read_dataset(seed_dir).entities)
+    except InvalidDataError as exc:
+        _refused(exc, f"the seed data in {seed_dir} does not validate")
+        return
+    try:
         decide(
             proposals,
             accept_all=accept_all,
             min_confidence=min_confidence,
             merges=merge_map,
             reject_registers=no_registers,
+            known=known,
         )
     except InvalidRequestError as exc:
-        fail(str(exc))
+        fail(f"{exc}; nothing was written")
     finished = True
     if not accept_all and min_confidence is None:
-        finished = _interactive(proposals)
+        finished = _interactive(proposals, known)
     write_proposals(proposals, proposals_file)
     left = len(pending(proposals))
     if not finished or left:

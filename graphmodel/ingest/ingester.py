@@ -103,7 +103,14 @@ def _entities(mentions: Mentions, sentences: _Sentences, gazetteer: Gazetteer) -
                     "aliases": aliases,
                     "ref": ref,
                     "proposal": sentences.block(
-                        (start, end), entity.confidence, found_as=mention.form
+                        (start, end),
+                        entity.confidence,
+                        found_as=mention.form,
+                        closest_known=[
+                            e
+                            for e, _ in gazetteer.closest(entity.name, limit=4, cutoff=70)
+                            if e not in mentions.new_entities
+                        ][:3],
                     ),
                 }
             )

@@ -157,13 +157,15 @@ _THIS = re.compile(
 _THE_FORCE = re.compile(r"\b(?:the|our) [Ff]orce\b(?!s)")
 _THE_KIND = re.compile(
     r"\b(?:[Tt]he|[Tt]his) ([Bb]oard|[Cc]ommittee|[Pp]rogramme|[Uu]nit|[Aa]greement|"
-    r"[Cc]ollaboration [Bb]oard|[Pp]anel|[Nn]etwork|[Pp]roject|[Ss]ervice|[Cc]ollaboration)\b"
+    r"[Cc]ollaboration [Bb]oard|[Pp]anel|[Nn]etwork|[Pp]roject|[Ss]ervice|[Cc]ollaboration|"
+    r"[Hh]ub|[Cc]entre|[Tt]eam)\b"
     r"(?! (?:of|for|between)\b)"
 )
 _KIND_WORD: dict[str, tuple[str, ...]] = {
     "board": ("board",), "committee": ("board",), "panel": ("board",),
     "collaboration board": ("board",), "programme": ("programme",), "project": ("programme",),
-    "network": ("programme",), "unit": ("unit",), "service": ("unit",),
+    "network": ("programme",), "unit": ("unit",), "service": ("unit",), "hub": ("unit",),
+    "centre": ("unit",), "team": ("unit",),
     "agreement": ("agreement",), "collaboration": ("unit", "programme", "agreement"),
 }  # fmt: skip
 _POST_OF = re.compile(r"^\s*(?:and [A-Z][\w ]{0,40}?\s+)?(?:of|for)\s+(?:the\s+)?(?=[A-Z])")
@@ -428,7 +430,7 @@ class _Proposer:
         ):
             status = "member"
         if status == "member" and re.search(
-            r"\b(?:propos\w*|plans? to|intends? to|expected to|will (?:join|be)|would|being scoped|considering|exploring)\b",
+            r"\b(?:propos\w*|plans? to|intends? to|expected to|will (?:join|be)|would|being scoped|considering|exploring|invited to|in discussions?|may)\b",
             sentence.text,
             re.IGNORECASE,
         ):

@@ -109,9 +109,14 @@ def summary(section: str, item: dict[str, Any]) -> str:
     return f"register table {item['label']} of {item['region']} ({len(item['rows'])} rows)"
 
 
-def merge(proposals: dict[str, Any], new_id: str, known_id: str) -> None:
+def merge(
+    proposals: dict[str, Any], new_id: str, known_id: str, known: set[str] | None = None
+) -> None:
     """Merge new entity `new_id` into the known entity `known_id` everywhere it is used:
-    its name and aliases become aliases of the known one (as a mention)."""
+    its name and aliases become aliases of the known one (as a mention). InvalidRequestError
+    if `new_id` is not a proposed entity or `known_id` is not in `known` (when given)."""
+    if known is not None and known_id not in known:
+        raise InvalidRequestError("merge", f"{known_id!r} is not a known entity id")
     entity = next((e for e in proposals.get("entities") or [] if e["id"] == new_id), None)
     if entity is None:
         raise InvalidRequestError("merge", f"{new_id!r} is not a new entity of this proposals file")
@@ -143,10 +148,12 @@ def decide(
     min_confidence: float | None = None,
     merges: dict[str, str] | None = None,
     reject_registers: bool = False,
+    known: set[str] | None = None,
 ) -> None:
-    """Apply decisions made by flags to every proposal still undecided."""
+    """Apply decisions made by flags to every proposal still undecided (merges into ids
+    of `known`, when given)."""
     for new_id, known_id in (merges or {}).items():
-        merge(proposals, new_id, known_id)
+        merge(proposals, new_id, known_id, known)
     if not accept_all and min_confidence is None:
         return
     threshold = min_confidence if min_confidence is not None else 0.0
