@@ -222,9 +222,9 @@ def review_command(
 
       collabgraph review northumbria-pcc-2024-017.proposals.yaml --min-confidence 0.7
     """
+    from graphmodel.dataset import read_dataset
     from graphmodel.ingest import read_proposals
     from graphmodel.ingest.proposals import write_proposals
-    from graphmodel.dataset import read_dataset
     from graphmodel.ingest.review import decide, pending, write_accepted
 
     seed_dir = seed_dir or Settings().collabgraph_seed_dir
@@ -235,10 +235,10 @@ def review_command(
         return
     merge_map: dict[str, str] = {}
     for item in merges:
-        new, sep, known = item.partition("=")
-        if not sep or not new.strip() or not known.strip():
+        new, sep, target = item.partition("=")
+        if not sep or not new.strip() or not target.strip():
             fail(f"--merge: {item!r} is not NEW=KNOWN")
-        merge_map[new.strip()] = known.strip()
+        merge_map[new.strip()] = target.strip()
     try:
         known = set(read_dataset(seed_dir).entities)
     except InvalidDataError as exc:
