@@ -13,6 +13,7 @@ on word boundaries; abbreviations match case-sensitively, names case-insensitive
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -153,6 +154,11 @@ _POSTS = {
     "acting",
     "interim",
 }
+_PCC_OF = re.compile(
+    r"\b(?:Police,? (?:and|&) Crime Commissioner|Police, Fire and Crime Commissioner|PF?CC)"
+    r"\s+(?:for|of)\s+(?:the\s+)?(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})"
+)
+_REGIONAL = {"unit", "programme", "board", "agreement", "workstream"}
 _ABBR_AFTER = re.compile(r"\(\s*(?:the\s+)?['\u2018\"]?([A-Z][A-Za-z0-9&]{1,11})['\u2019\"]?\s*\)")
 _ABBR_BEFORE = re.compile(r"\b([A-Z][A-Za-z0-9&]{1,11})\s*\(([A-Z][^()]{4,140})\)")
 _FORCE_SUFFIXES = (" Police", " Constabulary", " Police Service", " Police Force")
@@ -225,12 +231,23 @@ class Gazetteer:
     forms: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # form -> (rank, id)
     pcc_of_force: dict[str, str] = field(default_factory=dict)
     region_of_force: dict[str, str] = field(default_factory=dict)
+    region_of: dict[str, set[str]] = field(default_factory=dict)  # collaborations' regions
+    context_regions: set[str] = field(default_factory=set)  # the regions a report is about
 
     @classmethod
-    def from_dataset(cls, dataset: Dataset, exclude_document: str | None = None) -> Gazetteer:
-        """The gazetteer of `dataset`, optionally as if `exclude_document` had never been read."""
+    def from_dataset(
+        cls,
+        dataset: Dataset,
+        exclude_document: str | None = None,
+        drop_aliases: dict[str, set[str]] | None = None,
+    ) -> Gazetteer:
+        """The gazetteer of `dataset`, optionally as if `exclude_document` had never been read
+        (its entities, relationships and, given as `drop_aliases`, the aliases it added)."""
+        drop = drop_aliases or {}
         entities = {
-            e.id: KnownEntity(e.id, e.kind, e.name, list(e.aliases))
+            e.id: KnownEntity(
+                e.id, e.kind, e.name, [a for a in e.aliases if a not in drop.get(e.id, set())]
+            )
             for e in dataset.entities.values()
             if exclude_document is None or any(s.document != exclude_document for s in e.sources)
         }
@@ -249,7 +266,23 @@ class Gazetteer:
                 and rel.source not in gazetteer.region_of_force
             ):
                 gazetteer.region_of_force[rel.source] = rel.target
+        for rel in dataset.relationships:
+            # only collaborations share generic names across regions ("Regional Organised
+            # Crime Unit"); their region is the one the data states, not their lead's
+            if (
+                rel.type == "IN_REGION"
+                and rel.source in entities
+                and entities[rel.source].kind in _REGIONAL
+            ):
+                gazetteer.region_of.setdefault(rel.source, set()).add(rel.target)
         gazetteer.index()
+        for entity in entities.values():  # "Police and Crime Commissioner for X": X's PCC
+            place = next(
+                (entity.name[len(p) :] for p in _PCC_PREFIXES if entity.name.startswith(p)), ""
+            )
+            force = gazetteer.lookup(place) if entity.kind == "pcc" and place else None
+            if force and entities[force].kind == "force":
+                gazetteer.pcc_of_force.setdefault(force, entity.id)
         return gazetteer
 
     def add_form(self, form: str, entity: str, rank: int) -> None:
@@ -300,6 +333,18 @@ class Gazetteer:
         ranked = self.forms.get(key)
         if not ranked:
             return None
+        if self.context_regions:
+            # an alias shared across regions ("Regional Organised Crime Unit") names the one
+            # in the regions the report is about, not one elsewhere
+            ranked = [
+                (rank, e)
+                for rank, e in ranked
+                if rank == 0
+                or not self.region_of.get(e)
+                or self.region_of[e] & self.context_regions
+            ]
+            if not ranked:
+                return None
 
         def order(item: tuple[int, str]) -> tuple[int, int, str]:
             kind = self.entities[item[1]].kind if item[1] in self.entities else "unit"
@@ -326,8 +371,10 @@ class Gazetteer:
             limit=limit * 4,
         )
         best: dict[str, float] = {}
-        for _, score, index in found:
+        for key, score, index in found:
             entity = choices[index][1]
+            if self.resolve(key) != entity:
+                continue  # a form that names something else in this report's regions
             best[entity] = max(best.get(entity, 0), float(score))
         return sorted(best.items(), key=lambda item: (-item[1], item[0]))[:limit]
 
@@ -493,6 +540,25 @@ class _Finder:
             self.gazetteer.add_form(alias, eid, 1)
         return eid
 
+    def learn_pccs(self) -> None:
+        """A PCC the graph does not know, named after its force ("the PCC for Cumbria")."""
+        for match in _PCC_OF.finditer(self.report.text):
+            force = self.gazetteer.lookup(match["place"])
+            if not force or self.gazetteer.entities[force].kind != "force":
+                continue
+            if force in self.gazetteer.pcc_of_force:
+                continue
+            place = match["place"].strip()
+            eid = self.add_new(
+                f"Police and Crime Commissioner for {place}",
+                "pcc",
+                match.start(),
+                match.end(),
+                0.85,
+                [f"{place} PCC", f"PCC for {place}"],
+            )
+            self.gazetteer.pcc_of_force[force] = eid
+
     def learn_names(self) -> None:
         text = self.report.text
         for name, start, end, kind in _titled_names(text):
@@ -567,6 +633,14 @@ class _Finder:
 def find_mentions(report: Report, gazetteer: Gazetteer, document: str) -> Mentions:
     """The mentions of known and new entities in `report` (the gazetteer learns new forms)."""
     finder = _Finder(report, gazetteer, document)
+    forces = Counter(
+        gazetteer.region_of_force[m.entity]
+        for m in finder.scan()
+        if m.entity in gazetteer.region_of_force
+    )
+    total = sum(forces.values())
+    gazetteer.context_regions = {r for r, n in forces.items() if n >= 0.2 * total}
+    finder.learn_pccs()
     finder.learn_definitions()
     finder.learn_names()
     mentions = finder.scan()

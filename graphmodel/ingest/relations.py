@@ -95,6 +95,7 @@ RULES: list[Rule] = [
     _rule("lead policing body", _AUX + r"lead (?:local )?policing body (?:for|of|on)\b", "LEADS", "active", 0.9, role="lead_policing_body"),
     _rule("host force", _AUX + r"host(?:ing)? (?:force|organisation|body|agency|partner|authority) (?:for|of|to)\b", "LEADS", "active", 0.9, role="host"),
     _rule("lead force", _AUX + r"lead (?:force|forces|organisation|agency|partner|authority|body)(?: for| on| of| in|,)", "LEADS", "active", 0.9),
+    _rule("acting as lead", r"\b(?:acting|acts?|act) as (?:the )?lead (?:force|(?:local )?policing body|organisation|partner|authority)\b", "LEADS", "active", 0.8),
     _rule("lead for", _AUX + r"(?:the )?lead (?:for|on)\b(?! collaboration)", "LEADS", "active", 0.75),
     _rule("hosts", r"\bhosts\b|\bhosted\b(?! by)", "LEADS", "active", 0.8, role="host"),
     _rule("hosted by", r"\b(?:is |are |was |were )?hosted (?:by|at|within)\b", "LEADS", "passive", 0.85, role="host"),
@@ -134,8 +135,9 @@ RULES: list[Rule] = [
 _PASSIVE_PROVIDES = {"delivered by"}
 
 _LIST_GAP = re.compile(
-    r"^[\s,;/()'\"\u2018\u2019]*(?:(?:and|&|or|as well as|plus|along with|together with|with)\s+)?"
-    r"(?:(?:the|its|their|a|an|all|both)\s+)?(?:\w+\s+){0,1}?[\s,()'\"\u2018\u2019]*$",
+    r"^[\s,;/()'\"\u2018\u2019]*(?:\w+[\s,]+)??"
+    r"(?:(?:and|&|or|as well as|plus|along with|together with)\s+)?"
+    r"(?:(?:the|its|their|a|an|all|both)\s+)?[\s,()'\"\u2018\u2019]*$",
     re.IGNORECASE,
 )
 _TIGHT_GAP = re.compile(
@@ -150,7 +152,7 @@ _SELF = re.compile(
     r"(?!\s+(?:for|of)\b)(?!'s)"
 )
 _THIS = re.compile(
-    r"^(?:This|It|These|They|This [Bb]ody|The [Gg]roup)\b"
+    r"^(?:This|It|This [Bb]ody|The [Gg]roup)\b"
     r"(?= (?:is|are|was|were|has|have|will|also|now|currently|comprises|consist|consists|"
     r"brings|bring|reports|report|covers|cover|includes|include))"
 )
@@ -371,6 +373,23 @@ class _Proposer:
             )
             if len(sentence.mentions) >= 2:
                 self.sentence(sentence, paragraph.ref, (start, end))
+            self.oversees(sentence, paragraph.ref, (start, end))
+
+    def oversees(self, sentence: _Sentence, ref: str, span: tuple[int, int]) -> None:
+        """A PCC named in a report is the local policing body of its force (once)."""
+        forces = {p: f for f, p in self.context.gazetteer.pcc_of_force.items()}
+        for mention in sentence.mentions:
+            force = forces.get(mention.entity)
+            if mention.how in ("issuer", "anaphor") or force is None:
+                continue
+            if any(k[0] == "OVERSEES" and k[1] == mention.entity for k in self.proposals):
+                continue
+            if self.allowed("OVERSEES", mention.entity, force):
+                self.add(
+                    RelationshipProposal(
+                        "OVERSEES", mention.entity, force, {}, ref, 0.9, span, rule="pcc of force"
+                    )
+                )
 
     def heading_entities(self, heading: str) -> list[str]:
         found = self.context.gazetteer.lookup(heading)
@@ -407,6 +426,10 @@ class _Proposer:
             assert intro is not None
             left = sentence.group_after(intro.end())
             left = [m for m in left if m.end <= match.start()]
+        if rule.name == "acting as lead":
+            # "NPAS is delivered ... with X and Y acting as the lead policing body": NPAS
+            subject = sentence.mentions[0] if sentence.mentions else None
+            right = [subject] if subject and left and subject.end <= left[-1].start else []
         if right and not left and rule.direction == "active":
             left = self.coordinated_subject(sentence, match.start())
         if not left or not right:
