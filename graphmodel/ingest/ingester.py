@@ -163,6 +163,7 @@ def propose(
     figures = []
     for figure in propose_figures(report, mentions, context, date):
         item = {
+            "id": figure.id,
             "entity": figure.entity,
             "kind": figure.kind,
             "amount": figure.amount,
@@ -172,13 +173,16 @@ def propose(
         }
         if figure.force:
             item["force"] = figure.force
+        if figure.part_of:
+            item["part_of"] = figure.part_of
+        if figure.hypothetical:
+            item["hypothetical"] = True
         item["ref"] = figure.ref
         item["description"] = figure.description
         item["proposal"] = sentences.block(
             figure.span,
             figure.confidence,
-            hypothetical=figure.hypothetical,
-            part_of_another_figure=figure.part_of_hint,
+            share_of_another_figure=figure.part_of_hint,
         )
         figures.append(item)
     registers = []

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from graphmodel.ingest.dates import dates_in
-from graphmodel.ingest.mentions import Mention, Mentions
+from graphmodel.ingest.mentions import Mention, Mentions, slugify
 from graphmodel.ingest.paragraphs import Report
 from graphmodel.ingest.relations import Context
 
@@ -69,6 +69,8 @@ class FigureProposal:
     force: str | None = None
     hypothetical: bool = False
     part_of_hint: bool = False
+    id: str = ""
+    part_of: str | None = None  # the id of the figure this one is a share of
 
 
 def _names_share(text: str, force: Mention, amount: re.Match[str], offset: int) -> bool:
@@ -153,9 +155,10 @@ def propose_figures(
                 if target is None:
                     continue
                 force: str | None
+                part_of = None
                 if part and whole and context.kind(target.entity) == "force":
                     # "Derbyshire's contribution is £1.45m": its share of the figure before
-                    target_id, force = whole.entity, target.entity
+                    target_id, force, part_of = whole.entity, target.entity, whole.id
                 else:
                     target_id = target.entity
                     force = next(
@@ -193,6 +196,8 @@ def propose_figures(
                         force,
                         hypothetical,
                         part,
+                        slugify(f"{target_id} {kind} {len(found) + 1}"),
+                        part_of,
                     )  # fmt: skip
                 )
     return found

@@ -26,6 +26,7 @@ from graphmodel.exports.importing import _append_document, import_register
 from graphmodel.ingest.mentions import slugify
 from graphmodel.ingest.proposals import PROPOSAL_SECTIONS
 from graphmodel.ingest.registers import RegisterProposal, write_csv
+from graphmodel.schema import SCHEMA_PATH
 
 __all__ = [
     "ReviewReport",
@@ -165,8 +166,27 @@ def decide(
         item["proposal"]["state"] = "accepted" if ok else "rejected"
 
 
+def _figure_fields() -> set[str]:
+    """The optional figure fields the schema declares (`id`, `part_of`, `hypothetical` where
+    the seed format has them; docs/time-and-money.md)."""
+    raw = yaml.safe_load(SCHEMA_PATH.read_text(encoding="utf-8")) or {}
+    return set(raw.get("figure_fields") or {})
+
+
 def _clean(section: str, item: dict[str, Any]) -> dict[str, Any]:
-    return {k: item[k] for k in _SEED_KEYS[section] if k in item and item[k] not in (None, [], "")}
+    keys = _SEED_KEYS[section]
+    if section == "figures":
+        extra = _figure_fields() & {"id", "part_of", "hypothetical"}
+        keys = (*keys, *sorted(extra))
+        item = dict(item)
+        notes = []
+        if item.get("hypothetical") and "hypothetical" not in extra:
+            notes.append("an estimate, not incurred or realised")
+        if item.get("part_of") and "part_of" not in extra:
+            notes.append(f"part of figure {item['part_of']}")
+        if notes:  # a seed format without these fields keeps the knowledge in the description
+            item["description"] = f"{item['description']} ({'; '.join(notes)})"
+    return {k: item[k] for k in keys if k in item and item[k] not in (None, [], "")}
 
 
 def accepted_facts(proposals: dict[str, Any], known: set[str]) -> tuple[dict[str, Any], list[str]]:

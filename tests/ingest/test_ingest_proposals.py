@@ -149,5 +149,8 @@ def test_statuses_and_money(tmp_path: Path, seed_dataset: Dataset) -> None:
     figures = {(f["kind"], f["amount"], f["period"], f["basis"], f.get("force")) for f in proposals["figures"]}  # fmt: skip
     assert ("budget", 1_200_000, "2018-04/2019-03", "annual", None) in figures
     assert ("budget", 300_000, "2018-04/2019-03", "annual", "humberside") in figures
+    whole = next(f for f in proposals["figures"] if f["amount"] == 1_200_000)
+    share = next(f for f in proposals["figures"] if f["amount"] == 300_000)
+    assert share["part_of"] == whole["id"] and "part_of" not in whole
     saving = next(f for f in proposals["figures"] if f["kind"] == "saving")
-    assert saving["proposal"]["hypothetical"] is True and saving["entity"] == unit
+    assert saving["hypothetical"] is True and saving["entity"] == unit

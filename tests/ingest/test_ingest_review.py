@@ -9,6 +9,7 @@ from click.testing import CliRunner
 
 from graphmodel.cli import main
 from graphmodel.dataset import read_dataset
+from graphmodel.schema import SCHEMA_PATH
 from tests.ingest.conftest import DECISION, MINUTES
 
 
@@ -142,3 +143,20 @@ def test_an_unknown_merge_target_is_refused_and_nothing_written(
     assert result.exit_code == 1
     assert "no-such-entity" in result.output and "nothing was written" in result.output
     assert not (seed_copy / "facts" / "yath-rcb-2024-06.yaml").exists()
+
+
+def test_estimates_and_shares_keep_what_they_are_in_the_seed_format(
+    runner: CliRunner, seed_copy: Path, tmp_path: Path
+) -> None:
+    proposals = _ingest(runner, seed_copy, tmp_path, DECISION, "derbyshire-pcc-2024-031", "--issuer", "derbyshire-pcc")  # fmt: skip
+    assert _review(runner, seed_copy, proposals, "--accept-all").exit_code == 0
+    facts = yaml.safe_load((seed_copy / "facts" / "derbyshire-pcc-2024-031.yaml").read_text())
+    saving = next(f for f in facts["figures"] if f["kind"] == "saving")
+    share = next(f for f in facts["figures"] if f.get("force") == "derbyshire")
+    fields = set((yaml.safe_load(SCHEMA_PATH.read_text()) or {}).get("figure_fields") or {})
+    if "hypothetical" in fields:  # the seed format with figure ids, parts and estimates
+        assert saving["hypothetical"] is True and share["part_of"]
+    else:
+        assert "an estimate, not incurred or realised" in saving["description"]
+        assert "part of figure emdfs-budget-1" in share["description"]
+    assert read_dataset(seed_copy).figures
