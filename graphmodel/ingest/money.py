@@ -169,6 +169,8 @@ def propose_figures(
                         ),
                         None,
                     )
+                    if part and whole and force and whole.entity == target_id:
+                        part_of = whole.id  # "of which Humberside's share is £x"
                 if force is None and context.kind(target_id) == "force":
                     force = target_id
                 confidence = 0.7 if stated else 0.55
