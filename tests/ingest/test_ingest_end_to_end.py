@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
 from graphmodel.cli import main
-from graphmodel.engine.falkordb import FalkorDBEngine
+from graphmodel.engine.base import Engine
 from graphmodel.loading import load_seed
 from graphmodel.settings import Settings
 from tests.ingest.conftest import DECISION
@@ -21,7 +21,7 @@ def test_decision_record_is_ingested_reviewed_loaded_and_cited(
     runner: CliRunner,
     seed_copy: Path,
     tmp_path: Path,
-    scratch_engine: FalkorDBEngine,
+    scratch_engine: Engine,
     settings: Settings,
 ) -> None:
     proposals = tmp_path / "decision.proposals.yaml"
