@@ -69,6 +69,7 @@ def ingest_command(
     review the proposals with `collabgraph review`. A bad file or document id is refused
     and nothing is written.
 
+    \b
       collabgraph ingest decision-2024-017.pdf --document northumbria-pcc-2024-017 \\
           --issuer northumbria-pcc
     """
@@ -220,6 +221,7 @@ def review_command(
     facts/DOCUMENT.yaml (with the document's entry in documents.yaml), and accepted
     register tables go through `collabgraph import register`. Then run `collabgraph load`.
 
+    \b
       collabgraph review northumbria-pcc-2024-017.proposals.yaml --min-confidence 0.7
     """
     from graphmodel.dataset import read_dataset
