@@ -92,8 +92,6 @@ _STARTERS = {
     "following",
     "current",
     "new",
-    "national",
-    "local",
     "his",
     "her",
     "my",
@@ -154,6 +152,18 @@ _POSTS = {
     "acting",
     "interim",
 }
+_GENERIC = {
+    "steering", "change", "programme", "project", "executive", "strategic", "management",
+    "operational", "operations", "working", "oversight", "governance", "delivery", "regional",
+    "national", "local", "joint", "collaboration", "collaborative", "partnership", "police",
+    "policing", "force", "forces", "board", "group", "new", "shared", "single", "central",
+    "performance", "finance", "business", "transformation", "implementation", "project",
+    "of", "and", "the", "for", "&", "in", "on", "to",
+}  # fmt: skip
+_NAMED_HEAD = re.compile(
+    r"\b(?P<proper>[A-Z][a-z][\w-]+(?:\s+[A-Z][\w-]+){0,2})\s+"
+    r"(?P<head>project|programme|pilot|partnership|network|alliance|initiative|hub)\b"
+)
 _PCC_OF = re.compile(
     r"\b(?:Police,? (?:and|&) Crime Commissioner|Police, Fire and Crime Commissioner|PF?CC)"
     r"\s+(?:for|of)\s+(?:the\s+)?(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})"
@@ -571,6 +581,8 @@ class _Finder:
                 continue  # "WYFRS Authority and Yorkshire Ambulance Service": each on its own
             if self.gazetteer.lookup(name):
                 continue
+            if all(w.lower() in _GENERIC for w in name.split()[:-1]):
+                continue  # "the Steering Board", "Police Authority": a common noun, not a name
             near = self.gazetteer.closest(name, limit=1, cutoff=94)
             if near and self.gazetteer.entities[near[0][0]].kind == kind:
                 # "Tri Service Collaboration Board" for "Tri-Service Collaboration Board"
@@ -583,6 +595,17 @@ class _Finder:
             else:
                 confidence = 0.7
             self.add_new(name, kind, start, end, confidence, [])
+        for match in _NAMED_HEAD.finditer(text):
+            # "the Evolve project": a proper name before a lower-case head noun
+            proper, head = match["proper"], match["head"].lower()
+            if proper.split()[0].lower() in _STARTERS | _POSTS or self.gazetteer.lookup(proper):
+                continue
+            name = f"{proper} {head}"
+            if self.gazetteer.lookup(name):
+                continue
+            kind = kind_of_name(name)
+            if kind:
+                self.add_new(name, kind, match.start(), match.end(), 0.6, [proper])
 
     def scan(self) -> list[Mention]:
         text = self.report.text

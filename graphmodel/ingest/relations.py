@@ -470,6 +470,11 @@ class _Proposer:
                     continue
                 props: dict[str, str] = {}
                 skind = self.context.kind(source.entity)
+                if rtype == "LEADS" and skind == "board" and rule.direction == "passive":
+                    # "directed by the Change Board": a board oversees, it does not lead
+                    if not self.allowed("GOVERNS", source.entity, target.entity):
+                        continue
+                    rtype = "GOVERNS"
                 if rtype == "LEADS":
                     props["role"] = _role(rule, skind, sentence.text)
                 elif rtype == "PARTICIPATES_IN":
