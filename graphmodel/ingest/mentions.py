@@ -157,8 +157,7 @@ _GENERIC = {
     "operational", "operations", "working", "oversight", "governance", "delivery", "regional",
     "national", "local", "joint", "collaboration", "collaborative", "partnership", "police",
     "policing", "force", "forces", "board", "group", "new", "shared", "single", "central",
-    "performance", "finance", "business", "transformation", "implementation", "project",
-    "of", "and", "the", "for", "&", "in", "on", "to",
+    "performance", "finance", "business", "transformation", "implementation", "of", "and", "the", "for", "&", "in", "on", "to",
 }  # fmt: skip
 _NAMED_HEAD = re.compile(
     r"\b(?P<proper>[A-Z][a-z][\w-]+(?:\s+[A-Z][\w-]+){0,2})\s+"
@@ -603,9 +602,9 @@ class _Finder:
             name = f"{proper} {head}"
             if self.gazetteer.lookup(name):
                 continue
-            kind = kind_of_name(name)
-            if kind:
-                self.add_new(name, kind, match.start(), match.end(), 0.6, [proper])
+            head_kind = kind_of_name(name)
+            if head_kind:
+                self.add_new(name, head_kind, match.start(), match.end(), 0.6, [proper])
 
     def scan(self) -> list[Mention]:
         text = self.report.text
