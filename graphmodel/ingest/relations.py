@@ -170,10 +170,12 @@ _KIND_WORD: dict[str, tuple[str, ...]] = {
     "centre": ("unit",), "team": ("unit",),
     "agreement": ("agreement",), "collaboration": ("unit", "programme", "agreement"),
 }  # fmt: skip
-_POST_OF = re.compile(r"^\s*(?:and [A-Z][\w ]{0,40}?\s+)?(?:of|for)\s+(?:the\s+)?(?=[A-Z])")
+_POST_OF = re.compile(r"^\s*(?:and [A-Z][\w ]{0,40}?\s+)?(?:of|for)\s+(?:the\s+)?$")
 _POST_TITLE = re.compile(
-    r"(?:(?:Deputy |Assistant |Temporary )?Chief Constable|Chief Executive|Chief Officer|"
-    r"(?:Vice[- ])?Chair(?:man|person)?|Director|Head|Leader|Commander)s?\s+(?:of|for)\s+"
+    r"(?:the\s+)?(?:(?:Deputy |Assistant |Temporary )?Chief Constable|Chief Executive|"
+    r"Chief Officer|(?:Vice[- ])?Chair(?:man|person)?|Director|Head|Leader|Commander|"
+    r"Police,? (?:and|&|Fire and) Crime Commissioner|PF?CC)'?s?"
+    r"(?:\s+and\s+(?:the\s+)?(?:Chief Constable|Chief Officer|PCC)s?)?\s+(?:of|for)\s+"
     r"(?:the\s+)?$"
 )
 _CLAUSE_END = re.compile(r"[;.]|,\s*(?:which|who|and|but)\b|\s(?:and|but|while|whilst)\s")
@@ -463,6 +465,11 @@ class _Proposer:
         tail = _CLAUSE_END.search(sentence.text, last)
         clause = sentence.text[first : tail.start() if tail else len(sentence.text)]
         since, until = _dates(clause, status)
+        near_left = max(left, key=lambda m: m.end)
+        near_right = min(right, key=lambda m: m.start)
+        spread = _words(sentence.text[min(near_left.end, match.start()) : match.start()]) + _words(
+            sentence.text[match.end() : max(match.end(), near_right.start)]
+        )
         made = False
         for position, (source, target) in enumerate(pairs):
             for rtype in rule.types:
@@ -482,11 +489,9 @@ class _Proposer:
                 elif rtype == "CHAIRS":
                     props["arrangement"] = _arrangement(rule, sentence.text)
                 confidence = rule.confidence
-                gap_words = _words(
-                    sentence.text[min(source.end, target.end) : max(source.start, target.start)]
-                )
-                confidence -= 0.02 * max(0, gap_words - 6)
-                confidence -= 0.03 * min(position, 5)
+                # how far the two lists stand from the phrase, not where in its list each is
+                confidence -= 0.02 * max(0, spread - 6)
+                confidence -= 0.01 * min(position, 5)
                 for mention in (source, target):
                     if mention.how in ("issuer", "anaphor"):
                         confidence -= 0.1
