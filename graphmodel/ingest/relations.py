@@ -257,7 +257,7 @@ class _Sentence:
             return []
         group = [before[-1]]
         for mention in reversed(before[:-1]):
-            between = self.text[mention.end : group[-1].start]
+            between = _POST_TITLE.sub("", self.text[mention.end : group[-1].start])
             if not _LIST_GAP.match(between):
                 break
             group.append(mention)
@@ -274,7 +274,7 @@ class _Sentence:
             return []
         group = [after[0]]
         for mention in after[1:]:
-            between = self.text[group[-1].end : mention.start]
+            between = _POST_TITLE.sub("", self.text[group[-1].end : mention.start])
             if not _LIST_GAP.match(between):
                 break
             group.append(mention)
@@ -442,9 +442,10 @@ class _Proposer:
             left = self.coordinated_subject(sentence, match.start()) or left
         if rule.name == "co-chair":
             partner = re.compile(r"\b(?:along|together|jointly) with\b").search(
-                sentence.text, right[-1].end
+                sentence.text, right[0].end
             )
-            if partner:
+            if partner:  # "co-chairs the Board along with the Chair of X": X co-chairs it
+                right = [m for m in right if m.end <= partner.start()]
                 left = left + sentence.group_after(partner.end())
         pairs = self.orient(rule, left, right)
         status = rule.status
