@@ -7,8 +7,7 @@ Everything runs on a private embedded FalkorDB in a temporary directory (nothing
 touched). Each figure is printed as it is measured, beside its baseline from the same run;
 the table is then written to RESULTS.md. Maps, analyses, console and ingest benchmarks
 (benchmarks/maps_bench.py, benchmarks/analysis_bench.py, benchmarks/console_bench.py,
-benchmarks/ingest_bench.py) run
-afterwards when present.
+benchmarks/ingest_bench.py) run afterwards when present.
 """
 
 from __future__ import annotations
