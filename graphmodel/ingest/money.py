@@ -173,6 +173,9 @@ def propose_figures(
                         part_of = whole.id  # "of which Humberside's share is £x"
                 if force is None and context.kind(target_id) == "force":
                     force = target_id
+                if part_of and whole is not None:
+                    # a share is alike its whole: same kind, currency, basis and period
+                    kind, basis, period = whole.kind, whole.basis, whole.period
                 confidence = 0.7 if stated else 0.55
                 if inferred or abs(target.start - at) > 120:
                     confidence -= 0.15
