@@ -5,9 +5,9 @@
 
 Everything runs on a private embedded FalkorDB in a temporary directory (nothing else is
 touched). Each figure is printed as it is measured, beside its baseline from the same run;
-the table is then written to RESULTS.md. Maps, analyses and console benchmarks
-(benchmarks/maps_bench.py, benchmarks/analysis_bench.py, benchmarks/console_bench.py) run
-afterwards when present.
+the table is then written to RESULTS.md. Maps, analyses, console and ingest benchmarks
+(benchmarks/maps_bench.py, benchmarks/analysis_bench.py, benchmarks/console_bench.py,
+benchmarks/ingest_bench.py) run afterwards when present.
 """
 
 from __future__ import annotations
@@ -36,7 +36,12 @@ from graphmodel.synth import write_synthetic  # noqa: E402
 __all__ = ["main", "run"]
 
 RESULTS_FILE = Path(__file__).resolve().parent / "RESULTS.md"
-EXTRAS = ("benchmarks.maps_bench", "benchmarks.analysis_bench", "benchmarks.console_bench")
+EXTRAS = (
+    "benchmarks.maps_bench",
+    "benchmarks.analysis_bench",
+    "benchmarks.console_bench",
+    "benchmarks.ingest_bench",
+)
 EXTRA_TIMEOUT = 300
 
 

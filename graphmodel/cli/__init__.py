@@ -22,6 +22,8 @@ _LAZY = {
     "map": ("graphmodel.cli.maps", "map_command"),
     "analyse": ("graphmodel.cli.analyse", "analyse"),
     "synth": ("graphmodel.cli.synth", "synth"),
+    "ingest": ("graphmodel.cli.ingest", "ingest_command"),
+    "review": ("graphmodel.cli.ingest", "review_command"),
 }
 
 
