@@ -98,11 +98,11 @@ def fill(disk: Path, leave: int) -> Path:
     """Fill `disk` until it is full, then free about `leave` bytes; the filler file."""
     filler = disk / "filler"
     chunk = b"\0" * 65536
-    with open(filler, "wb") as handle:
+    with open(filler, "wb", buffering=0) as handle:  # unbuffered: close has nothing left to write
         try:
             while True:
                 handle.write(chunk)
-                handle.flush()
+
         except OSError as exc:
             assert exc.errno == errno.ENOSPC
     os.truncate(filler, max(0, filler.stat().st_size - leave))
