@@ -81,7 +81,7 @@ def _engine(
             embedded.close()
         return
     password = secrets.token_hex(12)
-    server = LocalNeo4j(work / "neo4j", password, heap=heap, tx_total_max="2g", tx_max="2g")
+    server = LocalNeo4j(work / "neo4j", password, heap=heap)
     print(f"[engines] starting Neo4j (heap {heap}) ...", flush=True)
     server.start()
     adapter = Neo4jEngine(server.uri, "neo4j", password)
@@ -172,8 +172,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="*", default=[10_000])
     parser.add_argument("--quick", action="store_true", help="seed graph only, short runs")
-    parser.add_argument("--neo4j-heap", default="2g", help="Neo4j's JVM heap (default 2g)")
+    parser.add_argument("--neo4j-heap", default="1g", help="Neo4j's JVM heap (default 1g)")
+    parser.add_argument("--repeat", type=int, default=None, help="1 = --quick (benchmarks.run)")
     args = parser.parse_args(argv)
+    args.quick = args.quick or args.repeat == 1
     sizes = [] if args.quick else args.sizes
     reps, seconds = (30, 1.0) if args.quick else (200, 3.0)
     results = Results()

@@ -41,8 +41,10 @@ EXTRAS = (
     "benchmarks.analysis_bench",
     "benchmarks.console_bench",
     "benchmarks.ingest_bench",
+    "benchmarks.engines_bench",  # both engines side by side (writes benchmarks/ENGINES.md)
 )
 EXTRA_TIMEOUT = 300
+EXTRA_TIMEOUTS = {"benchmarks.engines_bench": 2400}
 
 
 def _label(size: int) -> str:
@@ -97,12 +99,20 @@ def run_extras(quick: bool, work: Path, results: Results) -> None:
         started = time.perf_counter()
         try:
             done = subprocess.run(
-                args, cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=EXTRA_TIMEOUT
+                args,
+                cwd=REPO_ROOT,
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=EXTRA_TIMEOUTS.get(module, EXTRA_TIMEOUT),
             )
             output, code = done.stdout + done.stderr[-2000:], done.returncode
         except subprocess.TimeoutExpired as exc:
             partial = exc.stdout.decode() if isinstance(exc.stdout, bytes) else exc.stdout or ""
-            output, code = f"{partial}\n(timed out after {EXTRA_TIMEOUT} s)", -1
+            output, code = (
+                f"{partial}\n(timed out after {EXTRA_TIMEOUTS.get(module, EXTRA_TIMEOUT)} s)",
+                -1,
+            )
         print(output, flush=True)
         results.sections.append(
             (f"{module} ({time.perf_counter() - started:.0f} s, exit {code})", output)
