@@ -225,3 +225,22 @@ def test_empty_map_says_why_instead_of_a_blank_page(live_server, watched_page, a
     assert "as of 1990" in page.page.locator("#empty").inner_text()
     page.page.screenshot(path=str(artifacts_dir / "map-served-empty.png"))
     page.assert_clean()
+
+
+def test_node_panel_shows_money_by_the_one_rule_and_dates_with_their_basis(
+    engine, live_server, watched_page
+):
+    query = MapQuery("neighbourhood", entity="staffs-wm-firearms-licensing")
+    page = watched_page(live_server + "/maps/")
+    page.open(_url(live_server, query))
+    search = page.page.locator("#search")
+    search.fill("staffs-wm-firearms-licensing")
+    search.press("Enter")
+    panel = page.page.locator("#panel")
+    panel.wait_for(state="visible")
+    text = panel.inner_text()
+    assert "Money" in text and "195,585 GBP" in text
+    assert "303,000 GBP — estimate, not incurred" in text
+    assert "not added: wm-firearms-licensing-withdrawal-estimate" in text
+    assert "2013-07-02 (first reported)" in text  # its start is not stated
+    page.assert_clean()
