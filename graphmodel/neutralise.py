@@ -32,20 +32,26 @@ _CONTROL_RUN = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
+def _marked(value: str) -> bool:
+    """True for text that gets a leading `'`: it starts like a formula (not a plain number),
+    or it is apostrophes followed by such a start (so that `unneutralise` is exact)."""
+    rest = value.lstrip("'")
+    return rest.startswith(FORMULA_LEADS) and not (rest == value and _PLAIN_NUMBER.fullmatch(value))
+
+
 def spreadsheet_text(value: str) -> str:
     """`value` as a cell no spreadsheet runs: a leading `'` when it starts like a formula.
 
     A plain number (`-12.5`) is left as it is: it is not a formula. The apostrophe is the
     spreadsheet's own "this is text" mark, so a person still reads the same text.
+    `unneutralise(spreadsheet_text(v)) == v` for every `v`.
     """
-    if value.startswith(FORMULA_LEADS) and not _PLAIN_NUMBER.fullmatch(value):
-        return "'" + value
-    return value
+    return "'" + value if _marked(value) else value
 
 
 def unneutralise(value: str) -> str:
     """The text `spreadsheet_text` was given: its leading `'` removed when it added one."""
-    if value.startswith("'") and value[1:].startswith(FORMULA_LEADS):
+    if value.startswith("'") and _marked(value[1:]):
         return value[1:]
     return value
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from graphmodel.ingest.mentions import Gazetteer
 from graphmodel.ingest.paragraphs import Report, Table
+from graphmodel.neutralise import spreadsheet_text
 
 __all__ = ["RegisterProposal", "find_registers", "write_csv"]
 
@@ -123,6 +124,7 @@ def write_csv(register: RegisterProposal, path: Path) -> Path:
     """Write the register as a CSV the register import reads; returns `path`."""
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
-        writer.writerow(register.header)
-        writer.writerows(register.rows)
+        # neutralised as every CSV the product writes; the import reads the cells back exactly
+        writer.writerow([spreadsheet_text(c) for c in register.header])
+        writer.writerows([spreadsheet_text(c) for c in row] for row in register.rows)
     return path

@@ -92,6 +92,14 @@ def test_spreadsheet_text_follows_the_owasp_rule() -> None:
         assert spreadsheet_text(plain) == plain and unneutralise(plain) == plain
 
 
+def test_neutralised_cells_read_back_exactly() -> None:
+    """What the register import reads back is exactly what was written, apostrophes too."""
+    tricky = ["'=x", "''=x", "'-5", "'", "''", "-", "'-", "=", "-5", "'quoted", "@'", "'\t1"]
+    for value in tricky + FORMULAS:
+        assert unneutralise(spreadsheet_text(value)) == value, value
+        assert not spreadsheet_text(value).startswith(FORMULA_LEADS) or value in ("-5",)
+
+
 @pytest.fixture
 def formula_seed(hostile_seed: Path, tmp_path: Path) -> Path:
     """The hostile seed with an imported register whose activities and comments are formulas."""
