@@ -21,7 +21,7 @@ def _check_role(role: str | None) -> None:
 
 def _shape(row: dict[str, Any]) -> dict[str, Any]:
     out = {"leader": row["leader"], "role": row["role"], "target": row["target"]}
-    for key in ("valid_from", "valid_to", "note"):
+    for key in ("valid_from", "from_basis", "valid_to", "to_basis", "note"):
         if row.get(key) is not None:
             out[key] = row[key]
     out["sources"] = row["sources"]

@@ -159,3 +159,11 @@ def test_maps_carry_the_time_note(client: TestClient) -> None:
     page = client.get("/maps/neighbourhood", params={"entity": "emsou", "as_of": "2013"})
     assert page.status_code == 200 and 'id="time-note"' in page.text
     assert "known only from 2018-07-25" in page.text
+
+
+def test_leads_answers_say_how_each_date_is_known(client) -> None:  # type: ignore[no-untyped-def]
+    for params in ({"q": "forensic"}, {"leader": "west-yorkshire"}):
+        rows = client.get("/api/leads", params=params).json()["results"]
+        dated = [r for r in rows if r.get("valid_from")]
+        assert dated and all(r["from_basis"] in {"stated", "inferred", "held_by", "first_reported"}
+                             for r in dated), params  # fmt: skip
