@@ -557,8 +557,12 @@ class _Generator:
     def facts(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         statuses, figures = [], []
         status_pool = [i for k in sorted(set(self.p.status_kinds)) for i in self.by_kind[k]]
+        dated: set[int] = set()  # one lifecycle status per entity: two would overlap in time
         for _ in range(round(self.p.status_rate * len(self.entities)) if status_pool else 0):
             entity = self.rng.choice(status_pool)
+            if entity in dated:
+                continue
+            dated.add(entity)
             statuses.append(
                 {
                     "entity": self.entities[entity]["id"],

@@ -51,8 +51,7 @@ def setting_problem(exc: ValidationError) -> tuple[str, str]:
         info = Settings.model_fields.get(field)
         expects = ""
         if info is not None:
-            kinds = [k for k in _EXPECTS if k is info.annotation or k == info.annotation]
-            expects = _EXPECTS[kinds[0]] if kinds else ""
+            expects = next((text for kind, text in _EXPECTS.items() if kind == info.annotation), "")
         reason = str(error.get("msg", "")).removeprefix("Input should be ").rstrip(".")
         text = f"{field.upper()}={error.get('input')!r} is not valid"
         if expects:
