@@ -87,6 +87,9 @@ class Neo4jEngine(Engine):
             self._driver = GraphDatabase.driver(
                 uri, auth=auth, connection_timeout=5, connection_acquisition_timeout=10,
                 max_transaction_retry_time=5,
+                # Hints such as "this property key does not exist yet" (an empty graph, an
+                # optional property) are not errors; the driver would log each one to stderr.
+                notifications_min_severity="OFF",
             )  # fmt: skip
         except (ValueError, neo4j_errors.ConfigurationError) as exc:
             raise GraphUnavailableError(f"NEO4J_URI {uri!r} is not usable: {exc}", 60) from exc
