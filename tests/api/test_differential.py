@@ -79,6 +79,8 @@ CORPUS = [
     "/maps/governance.json?region=east-midlands&as_of=2018",
     "/maps/neighbourhood.json?entity=west-yorkshire",
     "/maps/leads.json?as_of=2013",
+    "/maps/leads/drawing?as_of=2013",
+    "/maps/participation/drawing?region=east-midlands",
 ]
 
 
