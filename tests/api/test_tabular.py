@@ -148,8 +148,7 @@ def empty_client(scratch_engine: FalkorDBEngine) -> Iterator[TestClient]:
 
 
 def test_an_empty_graph_answers_the_same_headers(empty_client: TestClient) -> None:
-    # (/api/search is left out: a Neo4j database never loaded has no full-text index yet)
-    for path in ("/api/entities", "/api/documents", "/api/money",
+    for path in ("/api/search?q=emsou", "/api/entities", "/api/documents", "/api/money",
                  "/api/analysis/concentration", "/api/analysis/overlap",
                  "/api/analysis/structure"):  # fmt: skip
         response = empty_client.get(path + ("&" if "?" in path else "?") + "format=csv")

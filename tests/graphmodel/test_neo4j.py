@@ -172,3 +172,14 @@ def test_service_answers_503_while_neo4j_is_away_and_recovers(
         back = client.get("/api/entities/emsou")
         assert back.status_code == 200, back.text
         assert client.get("/readyz").status_code == 200
+
+
+def test_a_database_never_loaded_answers_search_with_nothing(
+    neo4j_scratch_server: LocalNeo4j, neo4j_password: str
+) -> None:
+    with Neo4jEngine(neo4j_scratch_server.uri, "neo4j", neo4j_password) as adapter:
+        adapter.write("clear_graph", {})
+        with adapter._session("write") as session:  # as in a database nobody has loaded
+            session.run("DROP INDEX entity_search IF EXISTS").consume()
+        params = {"tokens": ["emsou"], "q": "emsou", "limit": 5, "candidates": 250}
+        assert adapter.read("search_fulltext", params) == []
