@@ -31,17 +31,22 @@ OPTIONAL MATCH (d:Document {gen: gen})
 RETURN statuses, figures, count(d) AS documents;
 
 // name: stats_citations
-// returns: document, title, date, entities, relationships (how many facts cite each document)
+// returns: document, title, date, entities, relationships (how many facts cite each document); one pass over entities and one over relationships, whatever the number of documents
 // mode: read
 OPTIONAL MATCH (cur:Current {id: 'graph'})
 WITH cur.gen AS gen
-MATCH (d:Document {gen: gen})
 OPTIONAL MATCH (n:Entity {gen: gen})
-WHERE d.id IN n.source_documents
-WITH gen, d, count(n) AS entities
+UNWIND CASE WHEN n IS NULL THEN [null] ELSE coalesce(n.source_documents, [null]) END AS cited
+WITH gen, cited, count(DISTINCT n) AS entities
+WITH gen, collect({document: cited, entities: entities}) AS by_entity
 OPTIONAL MATCH (:Entity {gen: gen})-[r]->(:Entity {gen: gen})
-WHERE d.id IN r.source_documents
-RETURN d.id AS document, d.title AS title, d.date AS date, entities, count(r) AS relationships
+UNWIND CASE WHEN r IS NULL THEN [null] ELSE coalesce(r.source_documents, [null]) END AS cited
+WITH gen, by_entity, cited, count(DISTINCT r) AS relationships
+WITH gen, by_entity, collect({document: cited, relationships: relationships}) AS by_relationship
+MATCH (d:Document {gen: gen})
+RETURN d.id AS document, d.title AS title, d.date AS date,
+       coalesce(head([x IN by_entity WHERE x.document = d.id | x.entities]), 0) AS entities,
+       coalesce(head([x IN by_relationship WHERE x.document = d.id | x.relationships]), 0) AS relationships
 ORDER BY document;
 
 // name: stats_unsourced_nodes
