@@ -60,8 +60,8 @@ def content_security_policy(html: str) -> str:
     )
 
 
-# Swagger UI's badges and ReDoc's inline code are too pale for WCAG AA contrast; links in
-# text need more than colour.
+# Swagger UI's badges, ReDoc's inline code and its response titles (orange for 3xx) are too
+# pale for WCAG AA contrast; links in text need more than colour.
 _CONTRAST = """<style>
 .swagger-ui .info .title small { background: #55606b; }
 .swagger-ui .info .title small.version-stamp { background: #2f6b12; }
@@ -75,8 +75,15 @@ _CONTRAST = """<style>
 html body [id^="operation/"] p code, html body [data-role="redoc-description"] code { color: #a3201d; }
 html body [data-role="redoc-description"] a { text-decoration: underline; }
 html body [id^="operation/"] h5 { color: #5b6469; }
+html body li[role="tab"]:not(.react-tabs__tab--selected) { color: #f2f2f2; }
+html body li[role="tab"].react-tabs__tab--selected { color: #1f2328 !important; }
 html body li.tab-error[role="tab"]:not(.react-tabs__tab--selected) { color: #ff8a80; }
 html body li.tab-success[role="tab"]:not(.react-tabs__tab--selected) { color: #8fe0a0; }
+html body [id^="operation/"] > * > * > * > button:has(> strong) {
+  opacity: 1 !important; background: #f6f8fa !important; }
+html body [id^="operation/"] > * > * > * > button > strong,
+html body [id^="operation/"] > * > * > * > button > * > p {
+  color: #1f2328 !important; opacity: 1 !important; }
 </style>"""
 
 
@@ -90,6 +97,21 @@ def _page(response: HTMLResponse) -> HTMLResponse:
 
 def _root(request: Request) -> str:
     return str(request.scope.get("root_path", ""))
+
+
+# ReDoc's media-type pickers (an answer that is JSON or CSV) have no accessible name.
+_REDOC_LABELS = """new MutationObserver(function () {
+  document.querySelectorAll("select:not([aria-label])").forEach(function (select) {
+    select.setAttribute("aria-label", "Media type");
+  });
+}).observe(document.documentElement, { subtree: true, childList: true });
+"""
+
+
+@router.get(ASSETS_PATH + "/redoc-labels.js")
+def redoc_labels() -> Response:
+    """A few lines that name ReDoc's unlabelled pickers for screen readers."""
+    return Response(_REDOC_LABELS, media_type="text/javascript")
 
 
 @router.get(ASSETS_PATH + "/redoc.offline.js")
@@ -121,7 +143,7 @@ def redoc(request: Request) -> HTMLResponse:
     """ReDoc over the app's OpenAPI schema, without web fonts or any outside request."""
     root = _root(request)
     app = request.app
-    return _page(
+    page = _page(
         get_redoc_html(
             openapi_url=f"{root}{app.openapi_url}",
             title=f"{app.title} - ReDoc",
@@ -129,4 +151,9 @@ def redoc(request: Request) -> HTMLResponse:
             redoc_favicon_url=f"{root}{ASSETS_PATH}/favicon.png",
             with_google_fonts=False,
         )
+    )
+    labels = f'<script src="{root}{ASSETS_PATH}/redoc-labels.js"></script></head>'
+    html = bytes(page.body).decode().replace("</head>", labels, 1)
+    return HTMLResponse(
+        html, headers={"Content-Security-Policy": page.headers["content-security-policy"]}
     )

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
@@ -68,6 +69,18 @@ def _graph(engine: Engine, query: MapQuery, size: str | None) -> Any:
 def maps_index(request: Request, engine: EngineDep) -> HTMLResponse:
     """A page listing the map views, with a region, entity and date to open each with."""
     return HTMLResponse(render_index(_root(request), map_choices(engine)))
+
+
+@router.get("/maps/open/neighbourhood", include_in_schema=False)
+def open_neighbourhood(
+    request: Request,
+    entity: Annotated[str, Query(min_length=1, max_length=200)],
+    as_of: Annotated[str, Query(max_length=10)] = "",
+) -> RedirectResponse:
+    """The index's form: a browser sends its empty date field as `as_of=`; go to the
+    neighbourhood map with only the fields that were filled in."""
+    params = {"entity": entity, **({"as_of": as_of} if as_of else {})}
+    return RedirectResponse(f"{_root(request)}/maps/neighbourhood?{urlencode(params)}", 303)
 
 
 @router.get("/maps/{view}/drawing", summary="What a map page draws, as JSON")

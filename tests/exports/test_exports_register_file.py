@@ -3,6 +3,7 @@ each problem named by row and column."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import time
 import tracemalloc
@@ -79,7 +80,8 @@ def test_formula_with_a_saved_value_reads_as_that_value(tmp_path: Path) -> None:
         parts = {info.filename: source.read(info) for info in source.infolist()}
     sheet = "xl/worksheets/sheet1.xml"
     text = parts[sheet].decode()
-    text = text.replace('<c r="C2">', '<c r="C2" t="str">', 1).replace("<v />", "<v>Member</v>")
+    text = text.replace('<c r="C2">', '<c r="C2" t="str">', 1)
+    text = re.sub(r"<v\s*/>|<v></v>", "<v>Member</v>", text, count=1)  # openpyxl writes either
     assert "<v>Member</v>" in text
     parts[sheet] = text.encode()
     with zipfile.ZipFile(path, "w") as target:
