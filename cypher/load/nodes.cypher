@@ -68,6 +68,14 @@ UNION
 MATCH (n:Entity)
 RETURN DISTINCT n.gen AS gen;
 
+// name: drop_generation_relationships
+// returns: deleted; deletes up to $batch relationships between entities of generation $gen (first, so that no later delete holds a hub's thousands of relationships in one transaction)
+// mode: write
+MATCH (:Entity {gen: $gen})-[r]->(:Entity)
+WITH r LIMIT $batch
+DELETE r
+RETURN count(r) AS deleted;
+
 // name: drop_generation_entities
 // returns: deleted; deletes up to $batch entities of generation $gen, with their statuses and figures
 // mode: write

@@ -199,10 +199,9 @@ class Neo4jEngine(Engine):
         """Delete every generation not in `keep`, in batches of bounded size."""
         present = {row["gen"] for row in self.read("graph_generations_present")}
         for gen in sorted(g for g in present if g not in keep and g is not None):
-            while self.write("drop_generation_entities", {"gen": gen, "batch": batch})[0][
-                "deleted"
-            ]:
-                pass
+            for step in ("drop_generation_relationships", "drop_generation_entities"):
+                while self.write(step, {"gen": gen, "batch": batch})[0]["deleted"]:
+                    pass
             self.write("drop_generation_documents", {"gen": gen})
             self.write("drop_generation_meta", {"gen": gen})
         for legacy in self.read("graph_generations_present"):  # graphs from before generations
