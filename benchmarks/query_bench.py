@@ -17,10 +17,11 @@ from graphmodel.dataset import Dataset
 from graphmodel.engine.base import Engine
 from graphmodel.leads import leads_matching
 from graphmodel.search import search
+from graphmodel.timeline import as_of_params
 
 __all__ = ["bench_queries", "QUERIES", "query_workload"]
 
-NO_TIME = {"as_of_start": None, "as_of_end": None}
+NO_TIME = as_of_params(None)  # every time parameter a statement takes, for "no date"
 
 # (endpoint, statement, how its parameters are made from a sampled id or text)
 QUERIES: tuple[tuple[str, str, str], ...] = (
