@@ -7,7 +7,8 @@
 
 For each engine and graph size: the load's time and the engine server's memory after it
 (resident set of its process), the named queries' p50/p99, and each HTTP endpoint's
-requests per second as a ratio to GET /api/noop of the same service in the same run.
+requests per second, with the answer cache off (every request reaches the engine), as a
+ratio to GET /api/noop of the same service in the same run.
 The table is written to benchmarks/ENGINES.md.
 """
 
@@ -97,7 +98,10 @@ def _engine(
 def _service(env: dict[str, str], work: Path) -> Iterator[int]:
     """The API on the engine `env` names, served by uvicorn in a child process; its port."""
     port = free_port()
-    full = {**os.environ, **env, "COLLABGRAPH_DATA_DIR": env.get("COLLABGRAPH_DATA_DIR", str(work))}
+    # The answer cache off: every request reaches the engine, which is what is compared here
+    # (benchmarks/RESULTS.md has the cached figures).
+    full = {**os.environ, **env, "COLLABGRAPH_ANSWER_CACHE_MB": "0",
+            "COLLABGRAPH_DATA_DIR": env.get("COLLABGRAPH_DATA_DIR", str(work))}  # fmt: skip
     process = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory",
          "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning", "--no-access-log"],
@@ -197,8 +201,9 @@ def main(argv: list[str] | None = None) -> int:
         "# Both engines, side by side\n\n"
         f"Measured by `python -m benchmarks.engines_bench {' '.join(argv or sys.argv[1:])}` on "
         f"{machine()}; Neo4j 5.26 Community (heap {args.neo4j_heap}) from Maven Central under "
-        "neo4j-launcher/. Ratios are against GET /api/noop of the same service in the same "
-        "run.\n\n" + results.markdown()
+        "neo4j-launcher/. HTTP figures with the answer cache off (every request reaches the "
+        "engine); ratios are against GET /api/noop of the same service in the same run. The "
+        "machine was shared with other work while this ran: compare within a run.\n\n" + results.markdown()
     )
     print(f"wrote {RESULTS_FILE}")
     return 0
