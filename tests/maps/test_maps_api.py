@@ -107,5 +107,21 @@ def test_index_lists_every_view(client):
     for view in ("leads", "governance", "participation"):
         assert f'href="/maps/{view}"' in html
     # The neighbourhood needs an entity: the index offers a picker, not a bare link.
-    assert 'action="/maps/neighbourhood"' in html and 'name="entity"' in html
+    assert 'action="/maps/open/neighbourhood"' in html and 'name="entity"' in html
     assert '<option value="staffordshire">' in html
+
+
+def test_index_form_opens_the_neighbourhood_without_an_empty_date(client):
+    # A browser sends the form's empty date field as as_of=; only filled fields go on.
+    plain = client.get(
+        "/maps/open/neighbourhood", params={"entity": "staffordshire", "as_of": ""},
+        follow_redirects=False,
+    )  # fmt: skip
+    assert plain.status_code == 303
+    assert plain.headers["location"] == "/maps/neighbourhood?entity=staffordshire"
+    dated = client.get(
+        "/maps/open/neighbourhood", params={"entity": "staffordshire", "as_of": "2013"},
+        follow_redirects=False,
+    )  # fmt: skip
+    assert dated.headers["location"] == "/maps/neighbourhood?entity=staffordshire&as_of=2013"
+    assert client.get(dated.headers["location"]).status_code == 200
