@@ -11,6 +11,7 @@ from api.caching import AnswerCache
 from api.errors import install_error_handlers
 from api.openapi import install_openapi
 from api.parameters import check_parameters
+from api.responses import JSONResponse
 from api.routes import (
     analysis,
     console,
@@ -79,6 +80,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         version="0.1.0",
         description=DESCRIPTION,
         lifespan=lifespan,
+        default_response_class=JSONResponse,
         dependencies=[Depends(check_parameters)],
         docs_url=None,  # served offline by api.routes.docs
         redoc_url=None,

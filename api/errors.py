@@ -11,9 +11,9 @@ from urllib.parse import quote, urlencode
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
 
 from api.params import DATE_PATTERN
+from api.responses import JSONResponse
 from graphmodel.errors import (
     CollabGraphError,
     DependencyMissingError,

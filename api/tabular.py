@@ -6,8 +6,9 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import Query, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 
+from api.responses import JSONResponse
 from graphmodel.tables import COLUMNS, columns_of, write_csv
 
 __all__ = [

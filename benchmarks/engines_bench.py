@@ -203,7 +203,8 @@ def main(argv: list[str] | None = None) -> int:
         f"{machine()}; Neo4j 5.26 Community (heap {args.neo4j_heap}) from Maven Central under "
         "neo4j-launcher/. HTTP figures with the answer cache off (every request reaches the "
         "engine); ratios are against GET /api/noop of the same service in the same run. The "
-        "machine was shared with other work while this ran: compare within a run.\n\n" + results.markdown()
+        "machine was shared with other work while this ran: compare within a run.\n\n"
+        + results.markdown()
     )
     print(f"wrote {RESULTS_FILE}")
     return 0

@@ -111,7 +111,10 @@ def build_rows(dataset: Dataset, schema: Schema) -> LoadRows:
                 },
             }
         )
-    for entity in dataset.entities.values():
+    # Shortest names first: on FalkorDB the full-text index serves matches in the order the
+    # entities were created, so its first matches are those search ranks first within a
+    # match kind (cypher/engines/falkordb/search.cypher).
+    for entity in sorted(dataset.entities.values(), key=lambda e: (len(e.name), e.name, e.id)):
         props: dict[str, Any] = dict(entity.properties)
         keys = search_keys(entity.name, entity.aliases, entity.id)
         props.update(

@@ -7,10 +7,11 @@ from collections.abc import Callable, Iterable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 
 from api.deps import AsOfDep, EngineDep
 from api.params import DATE_PATTERN
+from api.responses import JSONResponse
 from api.tabular import Format, csv_response, list_route, wants_csv
 from graphmodel import analysis
 from graphmodel.analysis.benefits import FIGURE_KINDS

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter
-from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, field_validator
 
 from api.deps import ConsoleGateDep, EngineDep, SettingsDep
+from api.responses import JSONResponse
 from graphmodel.console import MAX_QUERY_CHARS, run_console
 from graphmodel.neutralise import has_control
 

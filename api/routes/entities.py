@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 
 from api.deps import AsOfDep, EngineDep
+from api.responses import JSONResponse
 from api.tabular import Format, list_response, list_route, paged
 from graphmodel.entities import get_entity, list_entities
 from graphmodel.participation import involvement

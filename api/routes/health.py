@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter
-from fastapi.responses import JSONResponse
 
 from api.deps import EngineDep
+from api.responses import JSONResponse
 from graphmodel.errors import CollabGraphError
 from graphmodel.stats import graph_stats
 

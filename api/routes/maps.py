@@ -8,9 +8,10 @@ from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from api.deps import AsOfDep, EngineDep
+from api.responses import JSONResponse
 from graphmodel.engine.base import Engine
 from graphmodel.maps import (
     DATA_FORMATS,

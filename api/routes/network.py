@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 
 from api.deps import AsOfDep, EngineDep
+from api.responses import JSONResponse
 from api.tabular import Format, csv_response, list_response, list_route, wants_csv
 from graphmodel.connections import MAX_HOPS, connections
 from graphmodel.governance import governance_of

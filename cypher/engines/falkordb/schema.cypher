@@ -39,3 +39,8 @@ CREATE INDEX FOR (n:Entity) ON (n.gen);
 // returns: nothing
 // mode: schema
 CREATE INDEX FOR (c:Current) ON (c.id);
+
+// name: schema_entity_search_keys
+// returns: nothing; exact matches for search_fulltext (an index on each element of the list)
+// mode: schema
+CREATE INDEX FOR (n:Entity) ON (n.search_keys);

@@ -1,23 +1,39 @@
 // Full-text search on FalkorDB (RediSearch syntax): every token as a word prefix, all
 // required. Same name and result shape as the Neo4j file beside this one.
+//
+// FalkorDB's full-text procedure takes no limit and ranking by its score reads every
+// match (40,000 for a common word at 100k entities). Its matches come in the order the
+// entities were created, and the loader creates them shortest name first
+// (graphmodel/rows.py), so the first $candidates matches are the ones ranked first within
+// each match kind; exact matches are added from the index on search_keys whatever their
+// position. Reading stops after $candidates matches.
 
 // name: search_fulltext
-// returns: id, name, kind, aliases, rank (0 exact, 1 prefix, 2 word prefix, 3 contains), sources; best first among the $candidates best full-text matches (the limit is pushed into the index)
+// returns: id, name, kind, aliases, rank (0 exact, 1 prefix, 2 word prefix, 3 contains), sources; best first among every exact match and the first $candidates full-text matches (shortest names)
 // mode: read
 OPTIONAL MATCH (cur:Current {id: 'graph'})
 WITH cur.gen AS gen
 CALL db.idx.fulltext.queryNodes('Entity', reduce(text = '', token IN $tokens | text + token + '* '))
-YIELD node, score
-WITH node, score, gen
+YIELD node
+WITH node, gen
 WHERE node.gen = gen
-WITH node, score, gen
-ORDER BY score DESC
+WITH node, gen
 LIMIT $candidates
-WITH node AS n,
+WITH gen, collect(node) AS found
+CALL {
+  WITH gen
+  MATCH (exact:Entity {gen: gen})
+  WHERE $q IN exact.search_keys
+  RETURN collect(exact) AS exacts
+}
+WITH found + exacts AS matched
+UNWIND matched AS n
+WITH DISTINCT n
+WITH n,
      CASE
-       WHEN any(k IN node.search_keys WHERE k = $q) THEN 0
-       WHEN any(k IN node.search_keys WHERE k STARTS WITH $q) THEN 1
-       WHEN any(k IN node.search_keys WHERE k CONTAINS (' ' + $q) OR k CONTAINS ('(' + $q)) THEN 2
+       WHEN any(k IN n.search_keys WHERE k = $q) THEN 0
+       WHEN any(k IN n.search_keys WHERE k STARTS WITH $q) THEN 1
+       WHEN any(k IN n.search_keys WHERE k CONTAINS (' ' + $q) OR k CONTAINS ('(' + $q)) THEN 2
        ELSE 3
      END AS rank
 ORDER BY rank, size(n.name), n.name, n.id
@@ -28,17 +44,26 @@ RETURN n.id AS id, n.name AS name, n.kind AS kind, n.aliases AS aliases, rank,
 ORDER BY rank, size(name), name, id;
 
 // name: leads_fulltext
-// returns: leader {id, name, kind}, role, target {id, name, kind}, via (the matched entity's id), rank, sources; who leads the best $match_limit entities matching every token (and their parts, two levels down), in one round trip
+// returns: leader {id, name, kind}, role, target {id, name, kind}, via (the matched entity's id), rank, sources; who leads the best $match_limit entities among every exact match and the first $candidates full-text matches (and their parts, two levels down), in one round trip
 // mode: read
 OPTIONAL MATCH (cur:Current {id: 'graph'})
 WITH cur.gen AS gen
 CALL db.idx.fulltext.queryNodes('Entity', reduce(text = '', token IN $tokens | text + token + '* '))
-YIELD node, score
-WITH node, score, gen
+YIELD node
+WITH node, gen
 WHERE node.gen = gen
-WITH node, score, gen
-ORDER BY score DESC
+WITH node, gen
 LIMIT $candidates
+WITH gen, collect(node) AS found
+CALL {
+  WITH gen
+  MATCH (exact:Entity {gen: gen})
+  WHERE $q IN exact.search_keys
+  RETURN collect(exact) AS exacts
+}
+WITH gen, found + exacts AS matched
+UNWIND matched AS node
+WITH DISTINCT gen, node
 WITH gen, node AS m,
      CASE
        WHEN any(k IN node.search_keys WHERE k = $q) THEN 0
