@@ -12,6 +12,7 @@ __all__ = ["Engine", "ProgressCallback", "Batch", "plain"]
 
 ProgressCallback = Callable[[str, int, int], None]  # (step, done, total)
 Batch = tuple[str, Mapping[str, Any]]  # (statement name, parameters)
+_SCALAR_TYPES = frozenset({str, int, float, bool, type(None)})
 
 
 def plain(value: Any) -> Any:
@@ -20,12 +21,15 @@ def plain(value: Any) -> Any:
     Graph elements (which analysts' console queries may return) become maps of their
     labels or type and properties.
     """
-    if value is None or isinstance(value, (str, int, float, bool)):
+    kind = type(value)  # exact types first: cheap, and what drivers return almost always
+    if kind in _SCALAR_TYPES:
         return value
-    if isinstance(value, Mapping):
-        return {str(k): plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
+    if kind is list or isinstance(value, (list, tuple)):
         return [plain(v) for v in value]
+    if kind is dict or isinstance(value, Mapping):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, (str, int, float, bool)):  # a subclass (an enum, say)
+        return value
     labels = getattr(value, "labels", None)
     if labels is not None:  # a node (FalkorDB or Neo4j)
         props = getattr(value, "properties", None)
