@@ -60,6 +60,17 @@ def test_console_rows_stop_at_the_limit(seed_on_neo4j: Neo4jEngine) -> None:
     assert rows[-1] == {"x": 25}
 
 
+def test_console_paths_come_back_as_nodes_and_edges(seed_on_neo4j: Neo4jEngine) -> None:
+    columns, rows, _ = seed_on_neo4j.run_readonly(
+        "MATCH p = (:Entity {id: 'emsou'})-[r]->(:Entity) RETURN p, r LIMIT 1",
+        {}, timeout_ms=5000, row_limit=10,
+    )  # fmt: skip
+    path = rows[0]["p"]
+    assert [node["labels"] for node in path["nodes"]] == [["Entity"], ["Entity"]]
+    assert path["nodes"][0]["properties"]["id"] == "emsou"
+    assert path["edges"] == [rows[0]["r"]] and rows[0]["r"]["type"]
+
+
 def test_console_time_limit_is_enforced_by_neo4j(seed_on_neo4j: Neo4jEngine) -> None:
     with pytest.raises(QueryTimeoutError):
         seed_on_neo4j.run_readonly(
