@@ -8,8 +8,10 @@ import subprocess
 import sys
 from collections.abc import Iterator
 
+import neo4j
 import pytest
 from fastapi.testclient import TestClient
+from neo4j import exceptions as neo4j_errors
 
 from graphmodel.dataset import Dataset
 from graphmodel.engine.neo4j import Neo4jEngine
@@ -88,6 +90,27 @@ def test_transaction_memory_limit_refuses_a_huge_query(seed_on_neo4j: Neo4jEngin
             row_limit=1,
         )
     assert seed_on_neo4j.read("entity_kind", {"id": "west-yorkshire"})  # still serving
+
+
+@pytest.mark.parametrize("lost", [1, 2, 3])
+def test_a_read_that_loses_its_connection_is_run_again_a_few_times(
+    seed_on_neo4j: Neo4jEngine, monkeypatch: pytest.MonkeyPatch, lost: int
+) -> None:
+    opened = seed_on_neo4j._session
+    failures = iter([neo4j_errors.SessionExpired("connection lost")] * lost)
+
+    def flaky(mode: str) -> neo4j.Session:
+        failure = next(failures, None)
+        if failure is not None:
+            raise failure
+        return opened(mode)
+
+    monkeypatch.setattr(seed_on_neo4j, "_session", flaky)
+    if lost < 3:
+        assert seed_on_neo4j.read("entity_kind", {"id": "west-yorkshire"})
+    else:
+        with pytest.raises(GraphUnavailableError, match="unreachable"):
+            seed_on_neo4j.read("entity_kind", {"id": "west-yorkshire"})
 
 
 def test_routing_uri_scheme_works(
