@@ -12,6 +12,7 @@ __all__ = ["Engine", "ProgressCallback", "Batch", "plain"]
 
 ProgressCallback = Callable[[str, int, int], None]  # (step, done, total)
 Batch = tuple[str, Mapping[str, Any]]  # (statement name, parameters)
+_SCALAR_TYPES = frozenset({str, int, float, bool, type(None)})
 
 
 def plain(value: Any) -> Any:
@@ -20,27 +21,33 @@ def plain(value: Any) -> Any:
     Graph elements (which analysts' console queries may return) become maps of their
     labels or type and properties.
     """
-    if value is None or isinstance(value, (str, int, float, bool)):
+    kind = type(value)  # exact types first: cheap, and what drivers return almost always
+    if kind in _SCALAR_TYPES:
         return value
-    if isinstance(value, Mapping):
-        return {str(k): plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
+    if kind is list or isinstance(value, (list, tuple)):
         return [plain(v) for v in value]
+    if kind is dict:
+        return {str(k): plain(v) for k, v in value.items()}
+    # Graph elements before other mappings: Neo4j's nodes and relationships are Mappings.
     labels = getattr(value, "labels", None)
     if labels is not None:  # a node (FalkorDB or Neo4j)
         props = getattr(value, "properties", None)
         props = props if isinstance(props, Mapping) else dict(value.items())
         return {"labels": sorted(labels), "properties": plain(props)}
     rel_type = getattr(value, "relation", None) or getattr(value, "type", None)
-    if rel_type is not None and hasattr(value, "properties") or hasattr(value, "start_node"):
+    if rel_type is not None and (hasattr(value, "properties") or hasattr(value, "start_node")):
         props = getattr(value, "properties", None)
         props = props if isinstance(props, Mapping) else dict(value.items())
         return {"type": str(rel_type), "properties": plain(props)}
-    if hasattr(value, "nodes") and callable(value.nodes):  # a FalkorDB path
-        return {
-            "nodes": [plain(n) for n in value.nodes()],
-            "edges": [plain(e) for e in value.edges()],
-        }
+    nodes = getattr(value, "nodes", None)
+    if nodes is not None:  # a path: FalkorDB's has methods, Neo4j's attributes
+        edges = value.edges() if callable(nodes) else value.relationships
+        nodes = nodes() if callable(nodes) else nodes
+        return {"nodes": [plain(n) for n in nodes], "edges": [plain(e) for e in edges]}
+    if isinstance(value, Mapping):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, (str, int, float, bool)):  # a subclass (an enum, say)
+        return value
     return str(value)
 
 

@@ -24,6 +24,8 @@ __all__ = ["Neo4jEngine"]
 
 _SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 _DRIVER_ERRORS = (neo4j_errors.Neo4jError, neo4j_errors.DriverError, OSError)
+_READ_ATTEMPTS = 3  # a read that meets a transient fault is run at most this many times
+_READ_RETRY_PAUSE_S = 0.1  # before the second attempt; doubled before each one after
 
 
 def _translate(exc: Exception, database: str | None) -> Exception:
@@ -63,6 +65,31 @@ def _translate(exc: Exception, database: str | None) -> Exception:
 
 def _run_consumed(tx: neo4j.ManagedTransaction, text: str, params: dict[str, Any]) -> None:
     tx.run(text, params).consume()
+
+
+def _rows(
+    result: neo4j.Result, row_limit: int | None
+) -> tuple[list[str], list[dict[str, Any]], bool]:
+    """(columns, rows, truncated) of a streamed result; fetching stops past `row_limit`."""
+    keys = list(result.keys())
+    rows: list[dict[str, Any]] = []
+    for record in result:
+        if row_limit is not None and len(rows) >= row_limit:
+            return keys, rows, True  # the rest is discarded, never fetched
+        rows.append({k: plain(record[k]) for k in keys})
+    return keys, rows, False
+
+
+def _worth_retrying(exc: Exception) -> bool:
+    """Whether a failed read may succeed if run again at once (a moment's fault, not the
+    statement's): a lost connection, a leader change, a database briefly unavailable. Running
+    out of transaction memory or time is the statement's own doing: not retried."""
+    code = getattr(exc, "code", None) or ""
+    if any(word in code for word in ("OutOfMemory", "TimedOut", "Timeout")):
+        return False
+    return isinstance(exc, (neo4j_errors.Neo4jError, neo4j_errors.DriverError)) and (
+        exc.is_retryable()
+    )
 
 
 class Neo4jEngine(Engine):
@@ -105,25 +132,38 @@ class Neo4jEngine(Engine):
                  timeout_ms: int | None = None, row_limit: int | None = None,
                  ) -> tuple[list[str], list[dict[str, Any]], bool]:  # fmt: skip
         """(columns, rows, truncated): rows are streamed and fetching stops past `row_limit`."""
+        timeout = (timeout_ms or self.query_timeout_ms) / 1000
+        if mode == "read":
+            return self._read(neo4j.Query(text, timeout=timeout), dict(params or {}), row_limit)
 
-        @neo4j.unit_of_work(timeout=(timeout_ms or self.query_timeout_ms) / 1000)
+        @neo4j.unit_of_work(timeout=timeout)
         def work(tx: neo4j.ManagedTransaction) -> tuple[list[str], list[dict[str, Any]], bool]:
-            result = tx.run(text, dict(params or {}))
-            keys = list(result.keys())
-            rows: list[dict[str, Any]] = []
-            for record in result:
-                if row_limit is not None and len(rows) >= row_limit:
-                    return keys, rows, True  # the rest is discarded when the transaction ends
-                rows.append({k: plain(record[k]) for k in keys})
-            return keys, rows, False
+            return _rows(tx.run(text, dict(params or {})), row_limit)
 
         try:
             with self._session(mode) as session:
-                if mode == "read":
-                    return session.execute_read(work)
                 return session.execute_write(work)
         except _DRIVER_ERRORS as exc:
             raise self._translate(exc) from exc
+
+    def _read(self, query: neo4j.Query, params: dict[str, Any], row_limit: int | None
+              ) -> tuple[list[str], list[dict[str, Any]], bool]:  # fmt: skip
+        """A read as one auto-commit transaction: RUN and PULL in one round trip, where a
+        managed transaction (execute_read) takes three (BEGIN, RUN and PULL, COMMIT). The
+        session's READ access mode still makes the server refuse any write. The driver does
+        not retry auto-commit transactions, so a read that met a moment's fault (a lost
+        connection, a leader change) is run again here, a few times and briefly: reads
+        have no effects to repeat, and a caller waits less than execute_read's 5 s."""
+        attempt = 1
+        while True:
+            try:
+                with self._session("read") as session:
+                    return _rows(session.run(query, params), row_limit)
+            except _DRIVER_ERRORS as exc:
+                if attempt >= _READ_ATTEMPTS or not _worth_retrying(exc):
+                    raise self._translate(exc) from exc
+            time.sleep(_READ_RETRY_PAUSE_S * 2 ** (attempt - 1))
+            attempt += 1
 
     def read(self, name: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
         try:

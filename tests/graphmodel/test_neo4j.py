@@ -8,8 +8,10 @@ import subprocess
 import sys
 from collections.abc import Iterator
 
+import neo4j
 import pytest
 from fastapi.testclient import TestClient
+from neo4j import exceptions as neo4j_errors
 
 from graphmodel.dataset import Dataset
 from graphmodel.engine.neo4j import Neo4jEngine
@@ -60,6 +62,17 @@ def test_console_rows_stop_at_the_limit(seed_on_neo4j: Neo4jEngine) -> None:
     assert rows[-1] == {"x": 25}
 
 
+def test_console_paths_come_back_as_nodes_and_edges(seed_on_neo4j: Neo4jEngine) -> None:
+    columns, rows, _ = seed_on_neo4j.run_readonly(
+        "MATCH p = (:Entity {id: 'emsou'})-[r]->(:Entity) RETURN p, r LIMIT 1",
+        {}, timeout_ms=5000, row_limit=10,
+    )  # fmt: skip
+    path = rows[0]["p"]
+    assert [node["labels"] for node in path["nodes"]] == [["Entity"], ["Entity"]]
+    assert path["nodes"][0]["properties"]["id"] == "emsou"
+    assert path["edges"] == [rows[0]["r"]] and rows[0]["r"]["type"]
+
+
 def test_console_time_limit_is_enforced_by_neo4j(seed_on_neo4j: Neo4jEngine) -> None:
     with pytest.raises(QueryTimeoutError):
         seed_on_neo4j.run_readonly(
@@ -77,6 +90,27 @@ def test_transaction_memory_limit_refuses_a_huge_query(seed_on_neo4j: Neo4jEngin
             row_limit=1,
         )
     assert seed_on_neo4j.read("entity_kind", {"id": "west-yorkshire"})  # still serving
+
+
+@pytest.mark.parametrize("lost", [1, 2, 3])
+def test_a_read_that_loses_its_connection_is_run_again_a_few_times(
+    seed_on_neo4j: Neo4jEngine, monkeypatch: pytest.MonkeyPatch, lost: int
+) -> None:
+    opened = seed_on_neo4j._session
+    failures = iter([neo4j_errors.SessionExpired("connection lost")] * lost)
+
+    def flaky(mode: str) -> neo4j.Session:
+        failure = next(failures, None)
+        if failure is not None:
+            raise failure
+        return opened(mode)
+
+    monkeypatch.setattr(seed_on_neo4j, "_session", flaky)
+    if lost < 3:
+        assert seed_on_neo4j.read("entity_kind", {"id": "west-yorkshire"})
+    else:
+        with pytest.raises(GraphUnavailableError, match="unreachable"):
+            seed_on_neo4j.read("entity_kind", {"id": "west-yorkshire"})
 
 
 def test_routing_uri_scheme_works(
