@@ -31,14 +31,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.common import Results, Row, latencies, machine, percentile  # noqa: E402
-from benchmarks.http_bench import (  # noqa: E402
-    COLD_AIM,
-    P99_AIM_MS,
-    TEXT_AIM_LARGE,
-    TEXT_ENDPOINTS,
-    WARM_AIM,
-    drive,
-)
+from benchmarks.http_bench import aim, drive  # noqa: E402
 from benchmarks.query_bench import QUERIES, _call, _params, query_workload  # noqa: E402
 from graphmodel.dataset import Dataset, read_dataset  # noqa: E402
 from graphmodel.engine.base import Engine  # noqa: E402
@@ -211,27 +204,11 @@ def _http(kind: str, label: str, paths: dict[str, list[str]], env: dict[str, str
         rate, times, service_ms, engine_ms = measured[name]
         ratio = rate / noop if noop else None
         p99 = percentile(times, 99) * 1000
-        aim, met = _aim(name, label, warm, ratio, p99)
+        aim_text, met = aim(name, label, warm, ratio, p99)
         results.add(Row("engines", label, f"{kind}: GET {name} ({state})", rate, "req/s",
-                        "GET /api/noop", noop, ratio, aim, met,
+                        "GET /api/noop", noop, ratio, aim_text, met,
                         note=f"p50 {percentile(times, 50) * 1000:.1f} ms, p99 {p99:.1f} ms; CPU "
                         f"per request: service {service_ms} ms, engine {engine_ms} ms"))  # fmt: skip
-
-
-def _aim(name: str, label: str, warm: bool, ratio: float | None,
-         p99_ms: float) -> tuple[str, bool | None]:  # fmt: skip
-    """The aim of issue 15 for this figure (as benchmarks.http_bench states them), and
-    whether it was met."""
-    if ratio is None:
-        return "", None
-    if warm:
-        return f">= {WARM_AIM:g}", ratio >= WARM_AIM
-    if label == "seed":
-        return f">= {COLD_AIM:g}", ratio >= COLD_AIM
-    if label == "100k" and name in TEXT_ENDPOINTS:
-        return (f">= {TEXT_AIM_LARGE:g}, p99 < {P99_AIM_MS:g} ms",
-                ratio >= TEXT_AIM_LARGE and p99_ms < P99_AIM_MS)  # fmt: skip
-    return "", None
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -69,11 +69,11 @@ def leads_of_leader(engine: Engine, leader: str, role: str | None = None, as_of:
                     limit: int = 500) -> list[dict[str, Any]]:  # fmt: skip
     """[{leader, role, target, sources}] of what `leader` leads; NotFoundError for an unknown id."""
     _check_role(role)
-    if not leader or len(leader) > 200:
-        require_entity(engine, leader, "leader")  # refuses it, naming the parameter
     rows = engine.read(
         "leads_by_leader", {"leader": leader, "role": role, "limit": limit, **as_of_params(as_of)}
     )
-    if not rows:  # one round trip when it leads something; else: unknown, or leads nothing?
+    if (
+        not rows
+    ):  # one round trip when it leads something; else: unknown, invalid, or leads nothing?
         require_entity(engine, leader, "leader")
     return [_shape(r) for r in rows]
